@@ -1,0 +1,33 @@
+import { getToken } from "next-auth/jwt";
+import { getAuthSecret, useSecureCookies } from "@/lib/auth/secret";
+
+function parseCookies(header: string | null): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const part of (header ?? "").split(";")) {
+    const index = part.indexOf("=");
+    if (index < 1) continue;
+    const name = part.slice(0, index).trim();
+    try {
+      cookies.set(name, decodeURIComponent(part.slice(index + 1).trim()));
+    } catch {
+      // a cookie that is not URI-encoded is not ours
+    }
+  }
+  return cookies;
+}
+
+/** The user id of the next-auth session cookie on a plain Request, or null. Works outside Next (tests, worker). */
+export async function readSessionUserId(req: Request): Promise<string | null> {
+  const cookies = parseCookies(req.headers.get("cookie"));
+  if (cookies.size === 0) return null;
+  const secure = useSecureCookies();
+  const token = await getToken({
+    // getToken reads `cookies` (a Map works) and would fall back to an Authorization bearer JWT: we pass no headers
+    // so API keys are never mistaken for session tokens.
+    req: { cookies, headers: {} } as never,
+    secret: getAuthSecret(),
+    secureCookie: secure,
+    cookieName: secure ? "__Secure-next-auth.session-token" : "next-auth.session-token",
+  });
+  return typeof token?.sub === "string" ? token.sub : null;
+}

@@ -1,0 +1,88 @@
+import { z } from "zod";
+
+/** Every error code the API can answer with, and its HTTP status. */
+export const ERROR_STATUS = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  validation_failed: 422,
+  rate_limited: 429,
+  internal: 500,
+  service_unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** The one error body shape of the API: `{ error: { code, message, details? } }`. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+    requestId: z.string().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** Field errors of a 422, keyed by dotted path ("" for the body itself). */
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".");
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+export const validationError = (error: z.ZodError, what = "request body") =>
+  new AppError("validation_failed", `Invalid ${what}`, { fields: zodFieldErrors(error) });
+
+/** Prisma's known request errors we map to client errors; matched by code so lib/http needs no Prisma import. */
+function prismaErrorToAppError(error: unknown): AppError | undefined {
+  if (typeof error !== "object" || error === null || !("code" in error)) return undefined;
+  const code = (error as { code: unknown }).code;
+  if (code === "P2025") return new AppError("not_found", "Not found");
+  if (code === "P2002") return new AppError("conflict", "A record with these values already exists");
+  if (code === "P2003") return new AppError("conflict", "A related record does not exist or is still referenced");
+  return undefined;
+}
+
+/** Turns anything thrown into an AppError; unknown errors become `internal` and keep no internals. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof z.ZodError) return validationError(error);
+  return prismaErrorToAppError(error) ?? new AppError("internal", "Something went wrong");
+}
+
+export function errorBody(error: AppError, requestId?: string): ErrorBody {
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.details === undefined ? {} : { details: error.details }),
+      ...(requestId ? { requestId } : {}),
+    },
+  };
+}

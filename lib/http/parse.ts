@@ -1,0 +1,59 @@
+import type { z } from "zod";
+import { getEnv } from "@/lib/env";
+import { AppError, validationError } from "@/lib/http/errors";
+
+/** Reads at most `limit` bytes of the body; more → 413, without buffering the rest. */
+async function readLimited(req: Request, limit: number): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? "NaN");
+  if (Number.isFinite(declared) && declared > limit) {
+    throw new AppError("payload_too_large", `Request body is larger than ${limit} bytes`);
+  }
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => {});
+      throw new AppError("payload_too_large", `Request body is larger than ${limit} bytes`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Parses a JSON body against `schema`: 413 too large, 415 not JSON, 400 malformed, 422 invalid (field errors). */
+export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S, limit = getEnv().MAX_BODY_BYTES) {
+  const type = req.headers.get("content-type");
+  if (type && !/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
+    throw new AppError("unsupported_media_type", "Send the body as application/json");
+  }
+  const text = await readLimited(req, limit);
+  let value: unknown;
+  try {
+    value = text.trim() === "" ? undefined : JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "Request body is not valid JSON");
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw validationError(parsed.error);
+  return parsed.data as z.output<S>;
+}
+
+/** Parses the query string against `schema` (422 with field errors). */
+export function parseQuery<S extends z.ZodType>(req: Request, schema: S) {
+  const params = new URL(req.url).searchParams;
+  const parsed = schema.safeParse(Object.fromEntries(params.entries()));
+  if (!parsed.success) throw validationError(parsed.error, "query parameters");
+  return parsed.data as z.output<S>;
+}
+
+/** Validates route parameters (ids) so a malformed one is a 404, never a database error. */
+export function parseParams<S extends z.ZodType>(params: unknown, schema: S) {
+  const parsed = schema.safeParse(params);
+  if (!parsed.success) throw new AppError("not_found", "Not found");
+  return parsed.data as z.output<S>;
+}

@@ -1,0 +1,24 @@
+import crypto from "node:crypto";
+import { AppError, errorBody, toAppError } from "@/lib/http/errors";
+import { log } from "@/lib/log";
+
+export const json = (data: unknown, status = 200, headers?: HeadersInit) =>
+  Response.json(data, { status, headers: { "cache-control": "no-store", ...headers } });
+
+export const noContent = () => new Response(null, { status: 204 });
+
+export const newRequestId = () => crypto.randomBytes(8).toString("hex");
+
+/** Maps anything thrown by a handler to the API's error body; unexpected errors are logged and never leaked. */
+export function errorResponse(error: unknown, requestId: string, req?: Request): Response {
+  const appError = toAppError(error);
+  if (appError.code === "internal" && !(error instanceof AppError)) {
+    log.error("unhandled error in request", {
+      requestId,
+      method: req?.method,
+      path: req ? new URL(req.url).pathname : undefined,
+      error,
+    });
+  }
+  return json(errorBody(appError, requestId), appError.status, { "x-request-id": requestId });
+}

@@ -1,0 +1,97 @@
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/http/errors";
+import { errorResponse, newRequestId } from "@/lib/http/respond";
+import { readSessionUserId } from "@/lib/auth/read-session";
+import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
+import { API_KEY_PREFIX, type ApiKeyScope } from "@/lib/api-keys/api-key-schemas";
+import type { UserDto } from "@/lib/users/user-schemas";
+
+/** Who is asking: a signed-in browser session or an API key (with its scopes). */
+export interface Caller {
+  user: UserDto;
+  via: "session" | "api_key";
+  scopes: readonly ApiKeyScope[];
+}
+
+export interface HandlerContext<P> {
+  caller: Caller;
+  params: P;
+  requestId: string;
+}
+
+/** Next 16 passes route params as a Promise. */
+interface RouteSegment<P> {
+  params: Promise<P>;
+}
+
+const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const ALL_SCOPES: readonly ApiKeyScope[] = ["read", "write"];
+
+/** Resolves the caller of a request, or throws `unauthorized`/`forbidden`. */
+export async function resolveCaller(req: Request): Promise<Caller> {
+  const authorization = req.headers.get("authorization");
+  if (authorization) {
+    const [scheme, credential] = authorization.split(/\s+/, 2);
+    if (scheme?.toLowerCase() !== "bearer" || !credential?.startsWith(API_KEY_PREFIX)) {
+      throw new AppError("unauthorized", `Authorization must be "Bearer ${API_KEY_PREFIX}…" (an API key)`);
+    }
+    const { user, scopes } = await authenticateApiKey(credential);
+    const needed: ApiKeyScope = READ_METHODS.has(req.method) ? "read" : "write";
+    if (!scopes.includes(needed)) throw new AppError("forbidden", `This API key lacks the "${needed}" scope`);
+    return { user, via: "api_key", scopes };
+  }
+
+  const userId = await readSessionUserId(req);
+  if (!userId) throw new AppError("unauthorized", "Sign in or send an API key");
+  // Cookies ride along on cross-site requests; a state-changing call must come from our own pages.
+  if (!READ_METHODS.has(req.method)) assertSameOrigin(req);
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, image: true } });
+  if (!user) throw new AppError("unauthorized", "Your session has ended; sign in again");
+  return { user, via: "session", scopes: ALL_SCOPES };
+}
+
+function assertSameOrigin(req: Request) {
+  const origin = req.headers.get("origin");
+  if (!origin) return; // same-origin fetches from older browsers and non-browser clients send none
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new AppError("forbidden", "Cross-origin request refused");
+  }
+  if (host && originHost !== host) throw new AppError("forbidden", "Cross-origin request refused");
+}
+
+/**
+ * Wraps a route handler: authenticates (session or API key), hands over the awaited params, and maps every error to
+ * the API's error body. Handlers stay thin: parse → call one service → respond.
+ */
+export function withAuth<P = Record<string, never>>(
+  handler: (req: Request, context: HandlerContext<P>) => Promise<Response>,
+) {
+  return async (req: Request, segment: RouteSegment<P>): Promise<Response> => {
+    const requestId = newRequestId();
+    try {
+      const caller = await resolveCaller(req);
+      const params = (await segment?.params) ?? ({} as P);
+      return await handler(req, { caller, params, requestId });
+    } catch (error) {
+      return errorResponse(error, requestId, req);
+    }
+  };
+}
+
+/** The same error mapping for the few routes that need no caller (sign-up, health). */
+export function withPublic<P = Record<string, never>>(
+  handler: (req: Request, context: { params: P; requestId: string }) => Promise<Response>,
+) {
+  return async (req: Request, segment: RouteSegment<P>): Promise<Response> => {
+    const requestId = newRequestId();
+    try {
+      return await handler(req, { params: (await segment?.params) ?? ({} as P), requestId });
+    } catch (error) {
+      return errorResponse(error, requestId, req);
+    }
+  };
+}

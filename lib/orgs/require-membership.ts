@@ -1,0 +1,25 @@
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/http/errors";
+import type { MembershipRoleName } from "@/lib/orgs/org-schemas";
+
+export interface RequireMembershipOptions {
+  userId: string;
+  orgId: string;
+  /** Roles allowed to do the thing; omitted → any member. */
+  roles?: readonly MembershipRoleName[];
+}
+
+/**
+ * The caller's membership of an organization. A non-member learns nothing, not even that the organization exists
+ * (404); a member without the needed role gets 403.
+ */
+export async function requireMembership({ userId, orgId, roles }: RequireMembershipOptions) {
+  const membership = await db.membership.findUnique({ where: { orgId_userId: { orgId, userId } } });
+  if (!membership) throw new AppError("not_found", "Organization not found");
+  if (roles && !roles.includes(membership.role)) {
+    throw new AppError("forbidden", `Only ${roles.join(" or ")} members can do this`);
+  }
+  return membership;
+}
+
+export const ADMIN_ROLES = ["owner", "admin"] as const satisfies readonly MembershipRoleName[];

@@ -1,0 +1,38 @@
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/http/errors";
+import { ADMIN_ROLES, requireMembership } from "@/lib/orgs/require-membership";
+import type { MemberDto, UpdateMemberInput } from "@/lib/orgs/org-schemas";
+
+export interface UpdateMemberRoleOptions {
+  userId: string;
+  orgId: string;
+  memberUserId: string;
+  input: UpdateMemberInput;
+}
+
+/** Changes a member's role. Only owners grant or take away ownership; an organization always keeps an owner. */
+export async function updateMemberRole({ userId, orgId, memberUserId, input }: UpdateMemberRoleOptions): Promise<MemberDto> {
+  const actor = await requireMembership({ userId, orgId, roles: ADMIN_ROLES });
+  return db.$transaction(async (tx) => {
+    const target = await tx.membership.findUnique({
+      where: { orgId_userId: { orgId, userId: memberUserId } },
+      include: { user: { select: { email: true, name: true } } },
+    });
+    if (!target) throw new AppError("not_found", "Member not found");
+    if ((target.role === "owner" || input.role === "owner") && actor.role !== "owner") {
+      throw new AppError("forbidden", "Only owners can change ownership");
+    }
+    if (target.role === "owner" && input.role !== "owner") {
+      const owners = await tx.membership.count({ where: { orgId, role: "owner" } });
+      if (owners <= 1) throw new AppError("conflict", "An organization needs at least one owner");
+    }
+    const updated = await tx.membership.update({ where: { id: target.id }, data: { role: input.role } });
+    return {
+      userId: memberUserId,
+      email: target.user.email,
+      name: target.user.name,
+      role: updated.role,
+      joinedAt: updated.createdAt.toISOString(),
+    };
+  });
+}

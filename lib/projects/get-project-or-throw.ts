@@ -1,0 +1,14 @@
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/http/errors";
+import { projectInclude, toProjectDto } from "@/lib/projects/project-dto";
+import type { ProjectDto } from "@/lib/projects/project-schemas";
+
+/** A project the user can see; 404 for one that does not exist or belongs to an organization they are not in. */
+export async function getProjectOrThrow({ userId, projectId }: { userId: string; projectId: string }): Promise<ProjectDto> {
+  const project = await db.project.findFirst({
+    where: { id: projectId, org: { memberships: { some: { userId } } } },
+    include: projectInclude,
+  });
+  if (!project) throw new AppError("not_found", "Project not found");
+  return toProjectDto(project);
+}

@@ -1,0 +1,19 @@
+import { db } from "@/lib/db/client";
+import { projectInclude, toProjectDto } from "@/lib/projects/project-dto";
+import type { ProjectDto } from "@/lib/projects/project-schemas";
+
+export interface ListProjectsOptions {
+  userId: string;
+  orgId?: string;
+}
+
+/** Projects of every organization the user belongs to (or of one of them); never anything else. */
+export async function listProjects({ userId, orgId }: ListProjectsOptions): Promise<ProjectDto[]> {
+  const projects = await db.project.findMany({
+    where: { org: { memberships: { some: { userId } } }, ...(orgId ? { orgId } : {}) },
+    include: projectInclude,
+    orderBy: [{ createdAt: "desc" }],
+    take: 500,
+  });
+  return projects.map(toProjectDto);
+}

@@ -1,0 +1,84 @@
+import { z } from "zod";
+
+/** Kanban columns, in board order (DESIGN §6). */
+export const TICKET_STATUSES = ["backlog", "analyzing", "building", "testing", "done"] as const;
+
+const GIT_URL = /^(https?:\/\/|ssh:\/\/|git:\/\/|file:\/\/)[^\s]+$|^[\w.-]+@[\w.-]+:[^\s]+$/;
+
+/** A git URL (https, ssh, scp-like, file) or an absolute local path. Credentials never go into the URL. */
+export const repoUrlSchema = z
+  .string()
+  .trim()
+  .max(500)
+  .refine((value) => GIT_URL.test(value) || (value.startsWith("/") && !/[\n\r\0]/.test(value)), {
+    message: "Use a git URL (https://…, ssh://…, git@host:path) or an absolute local path",
+  })
+  .refine((value) => !/^(https?|ssh|git):\/\/[^/@\s]+:[^/@\s]+@/.test(value), {
+    message: "Do not put credentials in the URL; configure a token instead",
+  });
+
+/** Branch names as git accepts them (the common subset of `git check-ref-format`). */
+export const branchSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^(?!\/|.*\/\/|.*\.\.|.*@\{|.*\.lock$|.*\/$|-)[A-Za-z0-9._\/-]+$/, "Not a valid branch name");
+
+const wipLimitsSchema = z
+  .partialRecord(z.enum(TICKET_STATUSES), z.number().int().min(1).max(1000))
+  .refine((limits) => Object.keys(limits).length <= TICKET_STATUSES.length);
+
+const projectFields = {
+  name: z.string().trim().min(1, "Name the project").max(100),
+  description: z.string().trim().max(5000).nullish(),
+  repoUrl: repoUrlSchema.nullish(),
+  defaultBranch: branchSchema,
+  testCommand: z.string().trim().max(1000).nullish(),
+  approvalMode: z.enum(["auto", "manual"]),
+  autoExecuteTickets: z.boolean(),
+  maxConcurrentTasks: z.number().int().min(1).max(50),
+  budgetUsd: z.number().positive().max(1_000_000).nullish(),
+  wipLimits: wipLimitsSchema.nullish(),
+};
+
+export const createProjectSchema = z.object({
+  /** Organization to create it in; omitted → the caller's personal organization. */
+  orgId: z.string().min(1).max(64).optional(),
+  ...projectFields,
+  defaultBranch: projectFields.defaultBranch.default("main"),
+  approvalMode: projectFields.approvalMode.default("auto"),
+  autoExecuteTickets: projectFields.autoExecuteTickets.default(true),
+  maxConcurrentTasks: projectFields.maxConcurrentTasks.default(3),
+});
+export type CreateProjectInput = z.input<typeof createProjectSchema>;
+
+export const updateProjectSchema = z
+  .object(projectFields)
+  .partial()
+  .strict()
+  .refine((value) => Object.keys(value).length > 0, { message: "Send at least one field to change" });
+export type UpdateProjectInput = z.infer<typeof updateProjectSchema>;
+
+export const listProjectsQuerySchema = z.object({ orgId: z.string().min(1).max(64).optional() });
+
+export const projectParamsSchema = z.object({ projectId: z.string().min(1).max(64) });
+
+export const projectSchema = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  repoUrl: z.string().nullable(),
+  defaultBranch: z.string(),
+  testCommand: z.string().nullable(),
+  approvalMode: z.enum(["auto", "manual"]),
+  autoExecuteTickets: z.boolean(),
+  maxConcurrentTasks: z.number(),
+  budgetUsd: z.number().nullable(),
+  wipLimits: z.record(z.string(), z.number()).nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ProjectDto = z.infer<typeof projectSchema>;
