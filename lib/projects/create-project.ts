@@ -1,6 +1,7 @@
 import { db, Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { requireMembership } from "@/lib/orgs/require-membership";
+import { rethrowNameConflict } from "@/lib/projects/rethrow-name-conflict";
 import { projectInclude, toProjectDto } from "@/lib/projects/project-dto";
 import { createProjectSchema, type CreateProjectInput, type ProjectDto } from "@/lib/projects/project-schemas";
 
@@ -20,12 +21,7 @@ export async function createProject({ userId, input }: CreateProjectOptions): Pr
     });
     return toProjectDto(project);
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") {
-      throw new AppError("conflict", `A project named "${fields.name}" already exists in this organization`, {
-        fields: { name: ["A project with this name already exists in this organization"] },
-      });
-    }
-    throw error;
+    rethrowNameConflict(error);
   }
 }
 

@@ -1,6 +1,6 @@
 import { db, Prisma } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
 import { getProjectOrThrow } from "@/lib/projects/get-project-or-throw";
+import { rethrowNameConflict } from "@/lib/projects/rethrow-name-conflict";
 import { projectInclude, toProjectDto } from "@/lib/projects/project-dto";
 import { updateProjectSchema, type ProjectDto, type UpdateProjectInput } from "@/lib/projects/project-schemas";
 
@@ -22,11 +22,6 @@ export async function updateProject({ userId, projectId, input }: UpdateProjectO
     });
     return toProjectDto(project);
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") {
-      throw new AppError("conflict", "A project with this name already exists in this organization", {
-        fields: { name: ["A project with this name already exists in this organization"] },
-      });
-    }
-    throw error;
+    rethrowNameConflict(error);
   }
 }

@@ -1,0 +1,66 @@
+import { expect, test } from "@playwright/test";
+import { signUpThroughUi, uniqueEmail } from "./fixtures";
+
+test("[FOUNDATION]: sign up, create a project and an API key; the key lists it; another user cannot see it", async ({
+  page,
+  browser,
+  playwright,
+  baseURL,
+}) => {
+  await signUpThroughUi(page, { name: "Ada Lovelace", email: uniqueEmail("ada"), password: "analytical-engine" });
+
+  // Create a project through the form.
+  await page.getByRole("button", { name: "New project" }).first().click();
+  await page.getByLabel("Name").fill("Difference Engine");
+  await page.getByLabel("Repository").fill("https://github.com/example/difference-engine.git");
+  await page.getByRole("button", { name: "Create project" }).click();
+  await expect(page.getByText("Difference Engine").first()).toBeVisible();
+
+  // Create an API key in settings; it is shown once.
+  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByLabel("Key name").fill("e2e");
+  await page.getByRole("button", { name: "Create key" }).click();
+  const key = (await page.getByTestId("new-api-key").textContent())?.trim() ?? "";
+  expect(key).toMatch(/^omoi_/);
+
+  // The key alone (no cookies) lists the project over HTTP.
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${key}` } });
+  const listed = await api.get("/api/v1/projects");
+  expect(listed.status()).toBe(200);
+  const { projects } = (await listed.json()) as { projects: { id: string; name: string }[] };
+  const project = projects.find((p) => p.name === "Difference Engine");
+  expect(project).toBeDefined();
+
+  // A second user, in a separate browser context, cannot see it: 404 by id, absent from lists.
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
+  await signUpThroughUi(other, { name: "Mallory", email: uniqueEmail("mallory"), password: "not-a-member" });
+  await expect(other.getByText("Difference Engine")).toHaveCount(0);
+  const byId = await other.request.get(`/api/v1/projects/${project!.id}`);
+  expect(byId.status()).toBe(404);
+  const theirList = (await (await other.request.get("/api/v1/projects")).json()) as { projects: { id: string }[] };
+  expect(theirList.projects.map((p) => p.id)).not.toContain(project!.id);
+
+  // …and neither can their API key.
+  const created = await other.request.post("/api/v1/api-keys", { data: { name: "mallory" } });
+  const malloryKey = ((await created.json()) as { apiKey: { key: string } }).apiKey.key;
+  const malloryApi = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${malloryKey}` } });
+  expect((await malloryApi.get(`/api/v1/projects/${project!.id}`)).status()).toBe(404);
+
+  // The owner still sees it after a reload; anonymous callers get 401.
+  await page.goto("/projects");
+  await expect(page.getByText("Difference Engine").first()).toBeVisible();
+  const anonymous = await playwright.request.newContext({ baseURL });
+  expect((await anonymous.get("/api/v1/projects")).status()).toBe(401);
+
+  await Promise.all([api.dispose(), malloryApi.dispose(), anonymous.dispose(), otherContext.close()]);
+});
+
+test("[FOUNDATION]: signed-out visitors are sent to sign in; wrong passwords are refused with a message", async ({ page }) => {
+  await page.goto("/projects");
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.getByLabel("Email").fill(uniqueEmail("nobody"));
+  await page.getByLabel("Password").fill("wrong-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toContainText(/incorrect/i);
+});
