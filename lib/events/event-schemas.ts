@@ -1,0 +1,77 @@
+import { z } from "zod";
+
+/**
+ * Every event a sandbox (or the worker) can report: one discriminated union shared by the sender (the agent's
+ * reporter) and the receiver (the events API), so neither side can drift. Each type has a consumer: the spec page
+ * timeline shows all of them; the ones noted below also drive state.
+ */
+const phase = z.enum(["explore", "requirements", "design", "tasks", "sync", "complete"]);
+const issueList = z.array(z.string().max(2000)).max(200);
+
+export const specEventSchemas = [
+  z.object({ type: z.literal("spec.execution_started"), data: z.object({ fromPhase: phase }) }),
+  z.object({ type: z.literal("spec.execution_completed"), data: z.object({ summary: z.string().max(4000).optional() }) }),
+  z.object({ type: z.literal("spec.execution_failed"), data: z.object({ reason: z.string().max(4000), phase: phase.optional() }) }),
+  z.object({ type: z.literal("spec.phase_started"), data: z.object({ phase, attempt: z.number().int().min(1) }) }),
+  z.object({
+    type: z.literal("spec.phase_completed"),
+    data: z.object({ phase, attempt: z.number().int().min(1), score: z.number().min(0).max(1) }),
+  }),
+  z.object({ type: z.literal("spec.phase_failed"), data: z.object({ phase, reason: z.string().max(4000), issues: issueList }) }),
+  z.object({
+    type: z.literal("spec.phase_retry"),
+    data: z.object({ phase, attempt: z.number().int().min(1), maxAttempts: z.number().int().min(1), issues: issueList }),
+  }),
+  z.object({
+    type: z.literal("spec.eval_result"),
+    data: z.object({
+      phase,
+      attempt: z.number().int().min(1),
+      score: z.number().min(0).max(1),
+      passed: z.boolean(),
+      subScores: z.record(z.string(), z.number()),
+      issues: issueList,
+      warnings: issueList,
+    }),
+  }),
+  z.object({ type: z.literal("spec.progress"), data: z.object({ progress: z.number().int().min(0).max(100), phase }) }),
+  /** Consumed by the reaper: updates the sandbox's lastHeartbeatAt. */
+  z.object({ type: z.literal("spec.heartbeat"), data: z.object({ phase: phase.optional() }) }),
+  z.object({ type: z.literal("spec.tickets_created"), data: z.object({ count: z.number().int().min(0), ticketIds: z.array(z.string()).max(1000) }) }),
+] as const;
+
+export const agentEventSchemas = [
+  z.object({
+    type: z.literal("agent.tool_use"),
+    // A short summary of the input (a path, a pattern, a command), never file contents.
+    data: z.object({ tool: z.string().max(100), summary: z.string().max(500), isError: z.boolean().optional() }),
+  }),
+  z.object({ type: z.literal("agent.message"), data: z.object({ text: z.string().max(20_000) }) }),
+  z.object({ type: z.literal("agent.error"), data: z.object({ message: z.string().max(4000), retryable: z.boolean().optional() }) }),
+] as const;
+
+export const taskEventSchemas = [
+  z.object({ type: z.literal("task.started"), data: z.object({ branch: z.string().max(300).optional() }) }),
+  z.object({ type: z.literal("task.completed"), data: z.object({ summary: z.string().max(4000).optional() }) }),
+  z.object({ type: z.literal("task.failed"), data: z.object({ reason: z.string().max(4000) }) }),
+  z.object({ type: z.literal("task.commit"), data: z.object({ sha: z.string().regex(/^[0-9a-f]{7,64}$/), message: z.string().max(4000) }) }),
+  z.object({ type: z.literal("task.pr_opened"), data: z.object({ url: z.string().url(), number: z.number().int().positive() }) }),
+] as const;
+
+export const eventPayloadSchema = z.discriminatedUnion("type", [...specEventSchemas, ...agentEventSchemas, ...taskEventSchemas]);
+export type EventPayload = z.infer<typeof eventPayloadSchema>;
+export type EventType = EventPayload["type"];
+export type EventData<T extends EventType> = Extract<EventPayload, { type: T }>["data"];
+
+export const EVENT_TYPES = eventPayloadSchema.options.map((option) => option.shape.type.value) as EventType[];
+
+/** One event as sent over the wire: the payload plus the sender's id (idempotent retries) and time. */
+export const outgoingEventSchema = z.intersection(
+  eventPayloadSchema,
+  z.object({ clientEventId: z.string().min(8).max(64), occurredAt: z.string().datetime() }),
+);
+export type OutgoingEvent = z.infer<typeof outgoingEventSchema>;
+
+export const MAX_EVENTS_PER_BATCH = 500;
+export const eventBatchSchema = z.object({ events: z.array(outgoingEventSchema).min(1).max(MAX_EVENTS_PER_BATCH) });
+export type EventBatch = z.infer<typeof eventBatchSchema>;
