@@ -20,6 +20,12 @@ const envSchema = z.object({
   /** Failed sign-ins for one email before it is locked for AUTH_LOCK_MINUTES. */
   AUTH_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   AUTH_LOCK_MINUTES: z.coerce.number().positive().default(15),
+  /** The server's Anthropic key. Only the LLM proxy uses it; it never enters a sandbox. */
+  ANTHROPIC_API_KEY: z.string().min(1).optional(),
+  /** Where the LLM proxy forwards model calls (tests point it at a loopback fake). */
+  ANTHROPIC_BASE_URL: z.string().url().default("https://api.anthropic.com"),
+  /** Largest model request the proxy accepts (conversations grow large). */
+  LLM_PROXY_MAX_BODY_BYTES: z.coerce.number().int().positive().default(32 * 1024 * 1024),
   /** scrypt cost (N); lowered only by the test harness to keep suites fast. */
   PASSWORD_SCRYPT_N: z.coerce.number().int().min(1024).default(32768),
 });

@@ -4,6 +4,7 @@ import { z } from "zod";
 export const ERROR_STATUS = {
   bad_request: 400,
   unauthorized: 401,
+  budget_exceeded: 402,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
@@ -13,6 +14,8 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal: 500,
   service_unavailable: 503,
+  /** No ANTHROPIC_API_KEY on the server: the UI says so instead of failing later. */
+  model_not_configured: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,0 +1,53 @@
+import { db } from "@/lib/db/client";
+import { costUsd, type TokenUsage } from "@/lib/llm/pricing";
+import type { SpecPhase } from "@/lib/generated/prisma/client";
+
+export interface RecordLlmUsageOptions {
+  sandboxId: string;
+  specId: string | null;
+  taskId: string | null;
+  phase: SpecPhase | null;
+  model: string;
+  usage: TokenUsage;
+  durationMs: number;
+  status: number;
+}
+
+/** One row per model call, and the running totals on the spec (and its current phase run) and task, atomically. */
+export async function recordLlmUsage(options: RecordLlmUsageOptions): Promise<number> {
+  const { usage } = options;
+  const cost = costUsd(options.model, usage);
+  const tokens = {
+    tokensIn: { increment: usage.inputTokens },
+    tokensOut: { increment: usage.outputTokens },
+    cacheReadTokens: { increment: usage.cacheReadTokens },
+    cacheWriteTokens: { increment: usage.cacheWriteTokens },
+    costUsd: { increment: cost },
+  };
+  await db.$transaction(async (tx) => {
+    await tx.llmUsage.create({
+      data: {
+        sandboxId: options.sandboxId,
+        specId: options.specId,
+        taskId: options.taskId,
+        phase: options.phase,
+        model: options.model,
+        inputTokens: usage.inputTokens,
+        outputTokens: usage.outputTokens,
+        cacheReadTokens: usage.cacheReadTokens,
+        cacheWriteTokens: usage.cacheWriteTokens,
+        costUsd: cost,
+        durationMs: options.durationMs,
+        status: options.status,
+      },
+    });
+    if (options.specId) {
+      await tx.spec.update({ where: { id: options.specId }, data: tokens });
+      if (options.phase) {
+        await tx.phaseRun.updateMany({ where: { specId: options.specId, phase: options.phase, status: "running" }, data: tokens });
+      }
+    }
+    if (options.taskId) await tx.task.update({ where: { id: options.taskId }, data: { costUsd: { increment: cost } } });
+  });
+  return cost;
+}
