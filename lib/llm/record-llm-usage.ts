@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
-import { costUsd, type TokenUsage } from "@/lib/llm/pricing";
+import { accumulateUsage, ZERO_USAGE } from "@/lib/agent/usage";
+import type { TokenUsage } from "@/lib/llm/usage-from-response";
 import type { SpecPhase } from "@/lib/generated/prisma/client";
 
 export interface RecordLlmUsageOptions {
@@ -16,7 +17,12 @@ export interface RecordLlmUsageOptions {
 /** One row per model call, and the running totals on the spec (and its current phase run) and task, atomically. */
 export async function recordLlmUsage(options: RecordLlmUsageOptions): Promise<number> {
   const { usage } = options;
-  const cost = costUsd(options.model, usage);
+  const cost = accumulateUsage(ZERO_USAGE, options.model, {
+    input_tokens: usage.inputTokens,
+    output_tokens: usage.outputTokens,
+    cache_read_input_tokens: usage.cacheReadTokens,
+    cache_creation_input_tokens: usage.cacheWriteTokens,
+  }).costUsd;
   const tokens = {
     tokensIn: { increment: usage.inputTokens },
     tokensOut: { increment: usage.outputTokens },

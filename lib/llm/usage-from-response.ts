@@ -1,4 +1,10 @@
-import type { TokenUsage } from "@/lib/llm/pricing";
+/** Token counts of one model call, as the proxy meters them. */
+export interface TokenUsage {
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+}
 
 interface AnthropicUsage {
   input_tokens?: number | null;
