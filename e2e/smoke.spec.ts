@@ -62,5 +62,6 @@ test("[FOUNDATION]: signed-out visitors are sent to sign in; wrong passwords are
   await page.getByLabel("Email").fill(uniqueEmail("nobody"));
   await page.getByLabel("Password").fill("wrong-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toContainText(/incorrect/i);
+  // Next's route announcer is also an alert: look inside the page content.
+  await expect(page.locator("main [role=alert]")).toContainText(/incorrect/i);
 });

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { getSession } from "@/components/auth/get-session";
+import { AppNav } from "@/components/shell/app-nav";
+import { SignInRedirect } from "@/components/shell/sign-in-redirect";
+import { UserMenu } from "@/components/shell/user-menu";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const session = await getSession();
+  if (!session?.user) return <SignInRedirect />;
+
+  return (
+    <div className="flex min-h-screen flex-col md:flex-row">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-1.5 focus:text-sm focus:shadow"
+      >
+        Skip to content
+      </a>
+      <header className="flex shrink-0 flex-wrap items-center justify-between gap-3 border-b border-zinc-200 bg-white px-4 py-2 md:sticky md:top-0 md:h-screen md:w-56 md:flex-col md:flex-nowrap md:items-stretch md:justify-start md:border-r md:border-b-0 md:px-3 md:py-4">
+        <Link
+          href="/projects"
+          className="flex items-center gap-2 rounded-md px-2 py-1 focus-visible:outline-2 focus-visible:outline-indigo-600"
+        >
+          <span aria-hidden className="grid size-6 place-items-center rounded bg-indigo-600 text-xs font-bold text-white">
+            O
+          </span>
+          <span className="text-sm font-semibold tracking-tight">OmoiOS</span>
+        </Link>
+        <div className="order-last w-full md:order-none md:mt-4 md:w-auto md:flex-1">
+          <AppNav />
+        </div>
+        <UserMenu name={session.user.name ?? null} email={session.user.email ?? null} />
+      </header>
+      <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-8">
+        {children}
+      </main>
+    </div>
+  );
+}

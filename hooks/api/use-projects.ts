@@ -1,0 +1,83 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/http/api-client";
+import type { CreateProjectInput, ProjectDto, UpdateProjectInput } from "@/lib/projects/project-schemas";
+
+export interface ProjectListQuery {
+  orgId?: string;
+}
+
+export const projectKeys = {
+  all: ["projects"] as const,
+  lists: () => [...projectKeys.all, "list"] as const,
+  list: (query: ProjectListQuery = {}) => [...projectKeys.lists(), query] as const,
+  details: () => [...projectKeys.all, "detail"] as const,
+  detail: (projectId: string) => [...projectKeys.details(), projectId] as const,
+};
+
+export function useProjects(query: ProjectListQuery = {}) {
+  return useQuery({
+    queryKey: projectKeys.list(query),
+    queryFn: async ({ signal }) => {
+      const search = query.orgId ? `?${new URLSearchParams({ orgId: query.orgId })}` : "";
+      const data = await apiFetch<{ projects: ProjectDto[] }>(`/api/v1/projects${search}`, { signal });
+      return data.projects;
+    },
+  });
+}
+
+export function useProject(projectId: string) {
+  return useQuery({
+    queryKey: projectKeys.detail(projectId),
+    queryFn: async ({ signal }) => {
+      const data = await apiFetch<{ project: ProjectDto }>(`/api/v1/projects/${encodeURIComponent(projectId)}`, { signal });
+      return data.project;
+    },
+  });
+}
+
+export function useCreateProject() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: CreateProjectInput) =>
+      (await apiFetch<{ project: ProjectDto }>("/api/v1/projects", { method: "POST", body: input })).project,
+    onSuccess: (project) => {
+      queryClient.setQueryData(projectKeys.detail(project.id), project);
+      return queryClient.invalidateQueries({ queryKey: projectKeys.lists() });
+    },
+  });
+}
+
+export function useUpdateProject(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: UpdateProjectInput) =>
+      (
+        await apiFetch<{ project: ProjectDto }>(`/api/v1/projects/${encodeURIComponent(projectId)}`, {
+          method: "PATCH",
+          body: input,
+        })
+      ).project,
+    onSuccess: (project) => {
+      queryClient.setQueryData(projectKeys.detail(project.id), project);
+      return queryClient.invalidateQueries({ queryKey: projectKeys.lists() });
+    },
+  });
+}
+
+export function useDeleteProject() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (projectId: string) =>
+      apiFetch<void>(`/api/v1/projects/${encodeURIComponent(projectId)}`, { method: "DELETE" }),
+    onSuccess: (_data, projectId) => {
+      queryClient.removeQueries({ queryKey: projectKeys.detail(projectId) });
+      // Lists that are not on screen are only refetched when shown again; drop the project now so it never flashes back.
+      queryClient.setQueriesData<ProjectDto[]>({ queryKey: projectKeys.lists() }, (projects) =>
+        projects?.filter((project) => project.id !== projectId),
+      );
+      return queryClient.invalidateQueries({ queryKey: projectKeys.lists() });
+    },
+  });
+}
