@@ -1,0 +1,122 @@
+// Benchmark: latency the LLM proxy adds, and streaming throughput through it, in one run.
+//   npx tsx bench/llm-proxy.ts [--calls 300] [--streams 20] [--stream-kb 512]
+// Baseline: the real SDK straight to the loopback fake Anthropic API. Measured: the same SDK calls through the
+// production web server's /api/v1/llm proxy (sandbox token auth, budget check, metering in PostgreSQL).
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Anthropic from "@anthropic-ai/sdk";
+import { findFreePort } from "@/lib/db/embedded-postgres";
+import { prepareDatabase } from "@/lib/runtime/prepare-database";
+import { startFakeAnthropic } from "@/test/fake-anthropic/fake-anthropic-server";
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const CALLS = arg("calls", 300);
+const STREAMS = arg("streams", 20);
+const STREAM_KB = arg("stream-kb", 512);
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+
+async function main() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "omoios-bench-"));
+  fs.chmodSync(dataDir, 0o755);
+  const bigText = "x".repeat(STREAM_KB * 1024);
+  const fake = await startFakeAnthropic({
+    expectedApiKey: "bench-server-key",
+    validate: false,
+    script: (request) =>
+      request.stream
+        ? { content: [{ type: "text", text: bigText }], usage: { input_tokens: 10, output_tokens: 1000 } }
+        : { content: [{ type: "text", text: "ok" }], usage: { input_tokens: 10, output_tokens: 2 } },
+  });
+
+  const database = await prepareDatabase({ dataDir, database: "bench" });
+  process.env.DATABASE_URL = database.url;
+  const { db } = await import("@/lib/db/client");
+  const { createUser } = await import("@/lib/users/create-user");
+  const { issueSandboxToken } = await import("@/lib/sandbox/issue-sandbox-token");
+  const user = await createUser({ name: "Bench", email: `bench-${Date.now()}@example.test` });
+  const org = await db.membership.findFirstOrThrow({ where: { userId: user.id } });
+  const project = await db.project.create({ data: { orgId: org.orgId, name: "bench" } });
+  const spec = await db.spec.create({ data: { projectId: project.id, userId: user.id, title: "b", description: "b" } });
+  const sandbox = await db.sandbox.create({ data: { purpose: "spec", specId: spec.id, status: "running" } });
+  const { token } = await issueSandboxToken({ sandboxId: sandbox.id });
+
+  const port = await findFreePort(3300);
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      OMOIOS_DATA_DIR: dataDir,
+      DATABASE_URL: database.url,
+      ANTHROPIC_API_KEY: "bench-server-key",
+      ANTHROPIC_BASE_URL: fake.url,
+      NEXTAUTH_SECRET: "bench-secret-that-is-long-enough-000000",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`http://localhost:${port}/api/v1/health`)).ok) break;
+    } catch {}
+    if (i > 600) throw new Error("the web server did not start");
+    await new Promise((r) => setTimeout(r, 500));
+  }
+
+  const direct = new Anthropic({ apiKey: "bench-server-key", baseURL: fake.url, maxRetries: 0 });
+  const proxied = new Anthropic({ apiKey: token, baseURL: `http://localhost:${port}/api/v1/llm`, maxRetries: 0 });
+  const request = { model: "claude-haiku-4-5", max_tokens: 16, messages: [{ role: "user" as const, content: "hi" }] };
+
+  const latency = async (client: Anthropic) => {
+    for (let i = 0; i < 30; i++) await client.messages.create(request); // warm-up
+    const times: number[] = [];
+    for (let i = 0; i < CALLS; i++) {
+      const t = performance.now();
+      await client.messages.create(request);
+      times.push(performance.now() - t);
+    }
+    return { p50: percentile(times, 50), p99: percentile(times, 99) };
+  };
+  const throughput = async (client: Anthropic) => {
+    await client.messages.stream(request).finalMessage();
+    const t = performance.now();
+    let bytes = 0;
+    for (let i = 0; i < STREAMS; i++) {
+      const message = await client.messages.stream(request).finalMessage();
+      bytes += (message.content[0] as { text: string }).text.length;
+    }
+    return bytes / 1024 / 1024 / ((performance.now() - t) / 1000);
+  };
+
+  const d = await latency(direct);
+  const p = await latency(proxied);
+  const dt = await throughput(direct);
+  const pt = await throughput(proxied);
+  const recorded = await db.llmUsage.count({ where: { sandboxId: sandbox.id } });
+
+  console.log(`\nLLM proxy benchmark (${CALLS} sequential calls, ${STREAMS} streams of ${STREAM_KB} KiB, this machine: ${os.cpus().length} cores)`);
+  console.log(`  latency  direct  p50 ${d.p50.toFixed(2)} ms  p99 ${d.p99.toFixed(2)} ms`);
+  console.log(`  latency  proxy   p50 ${p.p50.toFixed(2)} ms  p99 ${p.p99.toFixed(2)} ms`);
+  console.log(`  added by proxy   p50 ${(p.p50 - d.p50).toFixed(2)} ms  p99 ${(p.p99 - d.p99).toFixed(2)} ms   (target p50 < 2 ms)`);
+  console.log(`  streaming direct ${dt.toFixed(1)} MiB/s, proxy ${pt.toFixed(1)} MiB/s: ratio ${(pt / dt).toFixed(3)} (loss ${((1 - pt / dt) * 100).toFixed(1)} %, target < 5 %)`);
+  console.log(`  usage rows recorded by the proxy: ${recorded} (expected ${CALLS + 30 + STREAMS + 1})`);
+
+  server.kill("SIGTERM");
+  await new Promise((r) => server.once("exit", r));
+  await (await import("@/lib/db/client")).disconnectDb();
+  await database.stop();
+  await fake.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
