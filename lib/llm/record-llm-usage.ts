@@ -31,6 +31,9 @@ export async function recordLlmUsage(options: RecordLlmUsageOptions): Promise<nu
     costUsd: { increment: cost },
   };
   await db.$transaction(async (tx) => {
+    // Metering sits on the response path of every model call: do not wait for the WAL flush. A crash can lose at
+    // most the last few hundred milliseconds of usage rows; it can never reorder or half-apply them.
+    await tx.$executeRaw`SET LOCAL synchronous_commit = off`;
     await tx.llmUsage.create({
       data: {
         sandboxId: options.sandboxId,
