@@ -3,7 +3,7 @@ import path from "node:path";
 import Anthropic from "@anthropic-ai/sdk";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { AgentEvent } from "@/lib/agent/agent-event";
+import { eventPayloadSchema, type AgentEvent } from "@/lib/events/event-schemas";
 import { findModelPricing } from "@/lib/agent/pricing";
 import { runAgentLoop, type RunAgentLoopOptions } from "@/lib/agent/run-agent-loop";
 import { defineTerminalTool } from "@/lib/agent/terminal-tool";
@@ -104,13 +104,15 @@ describe("runAgentLoop", () => {
     // The breakpoints do their job: the second turn reads the first turn's prefix from the (simulated) cache.
     expect(reported[1]!.cache_read_input_tokens).toBeGreaterThan(0);
 
-    expect(events).toContainEqual({ type: "agent.message", turn: 1, text: "Let me look at the file." });
+    expect(events).toContainEqual({ type: "agent.message", data: { turn: 1, text: "Let me look at the file." } });
     expect(events.filter((event) => event.type === "agent.tool_use")).toEqual([
-      { type: "agent.tool_use", turn: 1, toolUseId: "toolu_read", tool: "read_file", summary: "src/greet.ts" },
-      { type: "agent.tool_use", turn: 2, toolUseId: "toolu_edit", tool: "edit_file", summary: "src/greet.ts" },
-      { type: "agent.tool_use", turn: 3, toolUseId: "toolu_submit", tool: "submit_requirements", summary: "submission" },
+      { type: "agent.tool_use", data: { turn: 1, toolUseId: "toolu_read", tool: "read_file", summary: "src/greet.ts" } },
+      { type: "agent.tool_use", data: { turn: 2, toolUseId: "toolu_edit", tool: "edit_file", summary: "src/greet.ts" } },
+      { type: "agent.tool_use", data: { turn: 3, toolUseId: "toolu_submit", tool: "submit_requirements", summary: "submission" } },
     ]);
     expect(JSON.stringify(events)).not.toContain("Hello, ");
+    // What the loop emits is exactly what the events API will accept.
+    for (const event of events) expect(eventPayloadSchema.safeParse(event).success).toBe(true);
   });
 
   it("marks the system prompt, the last tool and the latest user block for caching, and nothing else", async () => {
@@ -178,14 +180,14 @@ describe("runAgentLoop", () => {
     expect(requests.map((request) => request.status)).toEqual([529, 200, 200]);
     const retries = events.filter((event) => event.type === "agent.error");
     expect(retries).toHaveLength(2);
-    expect(retries.every((event) => event.type === "agent.error" && event.retrying)).toBe(true);
+    expect(retries.every((event) => event.type === "agent.error" && event.data.retrying)).toBe(true);
   });
 
   it("ends with status error when the API refuses for good", async () => {
     const { result, events } = await run([{ error: 400, message: "max_tokens: too large" }]);
     expect(result).toMatchObject({ status: "error", turns: 0 });
     expect(result.error).toContain("max_tokens: too large");
-    expect(events.at(-1)).toMatchObject({ type: "agent.error", retrying: false });
+    expect(events.at(-1)).toMatchObject({ type: "agent.error", data: { retrying: false } });
   });
 
   it("stops at maxTurns", async () => {

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type Anthropic from "@anthropic-ai/sdk";
 import { APIUserAbortError } from "@anthropic-ai/sdk";
 import { z } from "zod";
-import type { AgentEvent } from "@/lib/agent/agent-event";
+import type { AgentEvent } from "@/lib/events/event-schemas";
 import type { AgentTool } from "@/lib/agent/agent-tool";
 import { buildMessageRequest } from "@/lib/agent/build-message-request";
 import { compactContext } from "@/lib/agent/compact-context";
@@ -104,7 +104,7 @@ export async function runAgentLoop<Result = unknown>(options: RunAgentLoopOption
     ...extra,
   });
   const fail = (error: string) => {
-    emit({ type: "agent.error", turn: turns, message: error, retrying: false });
+    emit({ type: "agent.error", data: { turn: turns, message: error, retrying: false } });
     return finish("error", { error });
   };
 
@@ -122,7 +122,7 @@ export async function runAgentLoop<Result = unknown>(options: RunAgentLoopOption
     let response: Anthropic.Message;
     try {
       response = await callModel(options.client, request, signal, options.retry ?? {}, (message) =>
-        emit({ type: "agent.error", turn: turns + 1, message, retrying: true }),
+        emit({ type: "agent.error", data: { turn: turns + 1, message: message.slice(0, 4000), retrying: true } }),
       );
     } catch (error) {
       if (signal.aborted || error instanceof APIUserAbortError) return finish("timeout");
@@ -134,7 +134,7 @@ export async function runAgentLoop<Result = unknown>(options: RunAgentLoopOption
     const text = response.content.flatMap((block) => (block.type === "text" ? [block.text] : [])).join("\n").trim();
     if (text) {
       finalText = text;
-      emit({ type: "agent.message", turn: turns, text: text.slice(0, EVENT_TEXT_LIMIT) });
+      emit({ type: "agent.message", data: { turn: turns, text: text.slice(0, EVENT_TEXT_LIMIT) } });
     }
 
     const toolUses = response.content.filter((block): block is Anthropic.ToolUseBlock => block.type === "tool_use");
@@ -178,7 +178,7 @@ export async function runAgentLoop<Result = unknown>(options: RunAgentLoopOption
       }
       const terminal = terminalsByName.get(use.name);
       if (terminal) {
-        emit({ type: "agent.tool_use", turn: turns, toolUseId: use.id, tool: use.name, summary: "submission" });
+        emit({ type: "agent.tool_use", data: { turn: turns, toolUseId: use.id, tool: use.name, summary: "submission" } });
         let verdict: TerminalVerdict<Result>;
         try {
           verdict = await judge(terminal, use.input);
@@ -197,7 +197,7 @@ export async function runAgentLoop<Result = unknown>(options: RunAgentLoopOption
         continue;
       }
       const tool = toolsByName.get(use.name);
-      emit({ type: "agent.tool_use", turn: turns, toolUseId: use.id, tool: use.name, summary: summarize(tool, use.input) });
+      emit({ type: "agent.tool_use", data: { turn: turns, toolUseId: use.id, tool: use.name, summary: summarize(tool, use.input) } });
       if (!tool) {
         answer(`Unknown tool "${use.name}". Available tools: ${names.join(", ")}.`, true);
         continue;

@@ -39,11 +39,11 @@ describe("HTTP event reporter", () => {
     const { url, received } = await receiver();
     const reporter = createHttpEventReporter({ apiUrl: url, sandboxId: "sb1", token: "omoisbx_secret", flushIntervalMs: 200 });
     const sent = Date.now();
-    reporter.emit("agent.message", { text: "hello" });
+    reporter.emit("agent.message", { turn: 1, text: "hello" });
     await expect.poll(() => received.length, { timeout: 2_000, interval: 20 }).toBe(1);
     expect(received[0]!.at - sent).toBeLessThan(500);
     expect(received[0]!.auth).toBe("Bearer omoisbx_secret");
-    expect(received[0]!.events[0]).toMatchObject({ type: "agent.message", data: { text: "hello" } });
+    expect(received[0]!.events[0]).toMatchObject({ type: "agent.message", data: { turn: 1, text: "hello" } });
     await reporter.close();
   });
 
@@ -82,7 +82,7 @@ describe("HTTP event reporter", () => {
       maxAttempts: 1,
     });
     reporter.emit("spec.heartbeat", {});
-    for (let i = 0; i < 5; i++) reporter.emit("agent.message", { text: `m${i}` });
+    for (let i = 0; i < 5; i++) reporter.emit("agent.message", { turn: i, text: `m${i}` });
     expect(reporter.dropped).toBe(1);
   });
 });

@@ -44,10 +44,18 @@ export const agentEventSchemas = [
   z.object({
     type: z.literal("agent.tool_use"),
     // A short summary of the input (a path, a pattern, a command), never file contents.
-    data: z.object({ tool: z.string().max(100), summary: z.string().max(500), isError: z.boolean().optional() }),
+    data: z.object({ turn: z.number().int().min(0), toolUseId: z.string().max(200), tool: z.string().max(100), summary: z.string().max(500) }),
   }),
-  z.object({ type: z.literal("agent.message"), data: z.object({ text: z.string().max(20_000) }) }),
-  z.object({ type: z.literal("agent.error"), data: z.object({ message: z.string().max(4000), retryable: z.boolean().optional() }) }),
+  z.object({ type: z.literal("agent.message"), data: z.object({ turn: z.number().int().min(0), text: z.string().max(20_000) }) }),
+  z.object({
+    type: z.literal("agent.error"),
+    data: z.object({
+      turn: z.number().int().min(0),
+      message: z.string().max(4000),
+      /** True when the loop tries again (a retried API error); false when the run ends with it. */
+      retrying: z.boolean(),
+    }),
+  }),
 ] as const;
 
 export const taskEventSchemas = [
@@ -62,6 +70,9 @@ export const eventPayloadSchema = z.discriminatedUnion("type", [...specEventSche
 export type EventPayload = z.infer<typeof eventPayloadSchema>;
 export type EventType = EventPayload["type"];
 export type EventData<T extends EventType> = Extract<EventPayload, { type: T }>["data"];
+
+/** What the agent loop reports while it runs (the `agent.*` members of the union). */
+export type AgentEvent = Extract<EventPayload, { type: `agent.${string}` }>;
 
 export const EVENT_TYPES = eventPayloadSchema.options.map((option) => option.shape.type.value) as EventType[];
 
