@@ -3,7 +3,7 @@ import { getEnv } from "@/lib/env";
 import { AppError, validationError } from "@/lib/http/errors";
 
 /** Reads at most `limit` bytes of the body; more → 413, without buffering the rest. */
-async function readLimited(req: Request, limit: number): Promise<string> {
+export async function readLimited(req: Request, limit: number): Promise<string> {
   const declared = Number(req.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > limit) {
     throw new AppError("payload_too_large", `Request body is larger than ${limit} bytes`);

@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
+import { readLimited } from "@/lib/http/parse";
 import { log } from "@/lib/log";
 import { assertWithinBudget } from "@/lib/llm/assert-within-budget";
 import { recordLlmUsage } from "@/lib/llm/record-llm-usage";
 import { createSseUsageCollector, emptyUsage, mergeUsage } from "@/lib/llm/usage-from-response";
+import type { ResponseUsage } from "@/lib/agent/usage";
 import type { SandboxCaller } from "@/lib/sandbox/authenticate-sandbox-token";
 
 const PHASES = ["explore", "requirements", "design", "tasks", "sync", "complete"] as const;
@@ -24,14 +26,6 @@ export interface ProxyMessagesOptions {
   endpoint: "messages" | "messages/count_tokens";
 }
 
-async function readBody(req: Request, limit: number): Promise<string> {
-  const declared = Number(req.headers.get("content-length") ?? "NaN");
-  if (Number.isFinite(declared) && declared > limit) throw new AppError("payload_too_large", `Model request larger than ${limit} bytes`);
-  const text = await req.text();
-  if (Buffer.byteLength(text) > limit) throw new AppError("payload_too_large", `Model request larger than ${limit} bytes`);
-  return text;
-}
-
 /**
  * Forwards a Messages API call from a sandbox to Anthropic with the server's key, passes the response (JSON or
  * SSE) through unchanged, and records tokens and cost when it ends. Prompts, keys and tokens are never logged.
@@ -42,7 +36,7 @@ export async function proxyMessages({ req, sandbox, endpoint }: ProxyMessagesOpt
     throw new AppError("model_not_configured", "No model is configured: set ANTHROPIC_API_KEY on the OmoiOS server");
   }
   await assertWithinBudget(sandbox);
-  const body = await readBody(req, env.LLM_PROXY_MAX_BODY_BYTES);
+  const body = await readLimited(req, env.LLM_PROXY_MAX_BODY_BYTES);
   let parsed: z.infer<typeof requestShape>;
   try {
     parsed = requestShape.parse(JSON.parse(body));
@@ -83,7 +77,7 @@ export async function proxyMessages({ req, sandbox, endpoint }: ProxyMessagesOpt
     return new Response(upstream.body, { status: upstream.status, headers: responseHeaders });
   }
 
-  const record = (model: string, usage: ReturnType<typeof emptyUsage>) =>
+  const record = (model: string, usage: ResponseUsage) =>
     recordLlmUsage({
       sandboxId: sandbox.sandboxId,
       specId: sandbox.specId,
@@ -113,7 +107,7 @@ export async function proxyMessages({ req, sandbox, endpoint }: ProxyMessagesOpt
 
   const text = await upstream.text();
   try {
-    const message = JSON.parse(text) as { model?: string; usage?: Parameters<typeof mergeUsage>[1] };
+    const message = JSON.parse(text) as { model?: string; usage?: Partial<ResponseUsage> };
     await record(message.model ?? parsed.model, mergeUsage(emptyUsage(), message.usage));
   } catch {
     // an unparseable success body is passed on for the SDK to report

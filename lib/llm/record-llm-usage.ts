@@ -1,6 +1,5 @@
 import { db } from "@/lib/db/client";
-import { accumulateUsage, ZERO_USAGE } from "@/lib/agent/usage";
-import type { TokenUsage } from "@/lib/llm/usage-from-response";
+import { accumulateUsage, ZERO_USAGE, type ResponseUsage } from "@/lib/agent/usage";
 import type { SpecPhase } from "@/lib/generated/prisma/client";
 
 export interface RecordLlmUsageOptions {
@@ -9,20 +8,17 @@ export interface RecordLlmUsageOptions {
   taskId: string | null;
   phase: SpecPhase | null;
   model: string;
-  usage: TokenUsage;
+  /** As the API reported it. */
+  usage: ResponseUsage;
   durationMs: number;
   status: number;
 }
 
 /** One row per model call, and the running totals on the spec (and its current phase run) and task, atomically. */
 export async function recordLlmUsage(options: RecordLlmUsageOptions): Promise<number> {
-  const { usage } = options;
-  const cost = accumulateUsage(ZERO_USAGE, options.model, {
-    input_tokens: usage.inputTokens,
-    output_tokens: usage.outputTokens,
-    cache_read_input_tokens: usage.cacheReadTokens,
-    cache_creation_input_tokens: usage.cacheWriteTokens,
-  }).costUsd;
+  // Priced by the same table and rules as the agent's own accounting (e.g. long-prompt rates).
+  const usage = accumulateUsage(ZERO_USAGE, options.model, options.usage);
+  const cost = usage.costUsd;
   const tokens = {
     tokensIn: { increment: usage.inputTokens },
     tokensOut: { increment: usage.outputTokens },

@@ -1,27 +1,18 @@
-/** Token counts of one model call, as the proxy meters them. */
-export interface TokenUsage {
-  inputTokens: number;
-  outputTokens: number;
-  cacheReadTokens: number;
-  cacheWriteTokens: number;
-}
+import type { ResponseUsage } from "@/lib/agent/usage";
 
-interface AnthropicUsage {
-  input_tokens?: number | null;
-  output_tokens?: number | null;
-  cache_read_input_tokens?: number | null;
-  cache_creation_input_tokens?: number | null;
-}
-
-export const emptyUsage = (): TokenUsage => ({ inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 });
+export const emptyUsage = (): ResponseUsage => ({
+  input_tokens: 0,
+  output_tokens: 0,
+  cache_read_input_tokens: 0,
+  cache_creation_input_tokens: 0,
+});
 
 /** Later reports override earlier ones field by field (message_delta carries cumulative counts). */
-export function mergeUsage(into: TokenUsage, usage: AnthropicUsage | undefined | null): TokenUsage {
+export function mergeUsage(into: ResponseUsage, usage: Partial<ResponseUsage> | undefined | null): ResponseUsage {
   if (!usage) return into;
-  if (typeof usage.input_tokens === "number") into.inputTokens = usage.input_tokens;
-  if (typeof usage.output_tokens === "number") into.outputTokens = usage.output_tokens;
-  if (typeof usage.cache_read_input_tokens === "number") into.cacheReadTokens = usage.cache_read_input_tokens;
-  if (typeof usage.cache_creation_input_tokens === "number") into.cacheWriteTokens = usage.cache_creation_input_tokens;
+  for (const key of ["input_tokens", "output_tokens", "cache_read_input_tokens", "cache_creation_input_tokens"] as const) {
+    if (typeof usage[key] === "number") into[key] = usage[key];
+  }
   return into;
 }
 
@@ -40,7 +31,11 @@ export function createSseUsageCollector() {
     const dataLine = block.split("\n").find((line) => line.startsWith("data:"));
     if (!dataLine) return;
     try {
-      const event = JSON.parse(dataLine.slice(5)) as { type?: string; message?: { model?: string; usage?: AnthropicUsage }; usage?: AnthropicUsage };
+      const event = JSON.parse(dataLine.slice(5)) as {
+        type?: string;
+        message?: { model?: string; usage?: Partial<ResponseUsage> };
+        usage?: Partial<ResponseUsage>;
+      };
       if (event.type === "message_start") {
         model = event.message?.model ?? model;
         mergeUsage(usage, event.message?.usage);
