@@ -9,16 +9,17 @@ export const noContent = () => new Response(null, { status: 204 });
 
 export const newRequestId = () => crypto.randomBytes(8).toString("hex");
 
-/** Maps anything thrown by a handler to the API's error body; unexpected errors are logged and never leaked. */
-export function errorResponse(error: unknown, requestId: string, req?: Request): Response {
+/** The AppError to answer with; an unexpected error is logged here (with `where`) and never leaked. */
+export function appErrorFor(error: unknown, requestId: string, where: Record<string, unknown>): AppError {
   const appError = toAppError(error);
   if (appError.code === "internal" && !(error instanceof AppError)) {
-    log.error("unhandled error in request", {
-      requestId,
-      method: req?.method,
-      path: req ? new URL(req.url).pathname : undefined,
-      error,
-    });
+    log.error("unhandled error", { requestId, ...where, error });
   }
+  return appError;
+}
+
+/** Maps anything thrown by a route handler to the API's error body. */
+export function errorResponse(error: unknown, requestId: string, req?: Request): Response {
+  const appError = appErrorFor(error, requestId, { method: req?.method, path: req ? new URL(req.url).pathname : undefined });
   return json(errorBody(appError, requestId), appError.status, { "x-request-id": requestId });
 }

@@ -3,8 +3,9 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
-import { apiFetch } from "@/lib/http/api-client";
-import { signUpSchema, type UserDto } from "@/lib/users/user-schemas";
+import { ApiError } from "@/lib/http/api-client";
+import { signUpSchema } from "@/lib/users/user-schemas";
+import { signUpAction } from "./actions";
 import { Alert } from "@/components/ui/alert";
 import { ApiErrorAlert, fieldErrorsOf, issuesToFields } from "@/components/ui/api-error";
 import { Button } from "@/components/ui/button";
@@ -33,11 +34,16 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     setError(null);
     setSignInError(null);
     setPending(true);
+    let failure: unknown = null;
     try {
-      await apiFetch<{ user: UserDto }>("/api/v1/auth/sign-up", { method: "POST", body: parsed.data });
+      const result = await signUpAction(parsed.data);
+      if (!result.ok) failure = new ApiError(result.status, result.error.code, result.error.message, result.error.details);
     } catch (caught) {
-      setFields(fieldErrorsOf(caught));
-      setError(caught);
+      failure = caught; // the action could not be reached
+    }
+    if (failure) {
+      setFields(fieldErrorsOf(failure));
+      setError(failure);
       setPending(false);
       return;
     }
