@@ -1,0 +1,29 @@
+// `npm run build:agent`: bin/omoi.ts and everything it imports in one ESM file, dist/omoi-agent.mjs, that runs
+// with plain `node` (20+) and no node_modules. This is what remote sandboxes receive.
+import path from "node:path";
+import { build } from "esbuild";
+
+export async function buildAgentBundle(outfile = path.resolve("dist/omoi-agent.mjs")) {
+  const result = await build({
+    entryPoints: [path.resolve("bin/omoi.ts")],
+    outfile,
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "esm",
+    minify: false,
+    sourcemap: false,
+    legalComments: "none",
+    metafile: true,
+    // Bundled CommonJS dependencies still call require(); give them one.
+    banner: { js: 'import { createRequire as __omoiCreateRequire } from "node:module"; const require = __omoiCreateRequire(import.meta.url);' },
+    logLevel: "warning",
+  });
+  const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
+  return { outfile, bytes };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { outfile, bytes } = await buildAgentBundle();
+  console.log(`[omoios] built ${path.relative(process.cwd(), outfile)} (${(bytes / 1024).toFixed(0)} KiB)`);
+}

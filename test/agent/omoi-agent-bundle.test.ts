@@ -1,0 +1,137 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as proxyPost } from "@/app/api/v1/llm/v1/messages/route";
+import { db } from "@/lib/db/client";
+import { eventBatchSchema, type OutgoingEvent } from "@/lib/events/event-schemas";
+import { issueSandboxToken } from "@/lib/sandbox/issue-sandbox-token";
+import { buildAgentBundle } from "@/scripts/build-agent";
+import { startFakeAnthropic, type FakeAnthropic } from "@/test/fake-anthropic/fake-anthropic-server";
+import { createTestProject, createTestUser } from "@/test/factories";
+
+const SERVER_KEY = "sk-ant-server-only-key-123456";
+let fake: FakeAnthropic;
+let app: http.Server;
+let appUrl: string;
+let tempRoot: string;
+const events: OutgoingEvent[] = [];
+const eventAuth = new Set<string>();
+
+/**
+ * A stand-in for the web server: the real LLM proxy route handler behind real HTTP, plus an events collector
+ * (the events API itself is the sandbox issue's) that validates every batch with the shared schema.
+ */
+function startAppBridge() {
+  return new Promise<void>((resolve) => {
+    app = http.createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const body = Buffer.concat(chunks);
+      const url = `http://localhost${req.url}`;
+      if (req.url?.endsWith("/events")) {
+        eventAuth.add(String(req.headers.authorization));
+        events.push(...eventBatchSchema.parse(JSON.parse(body.toString())).events);
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ accepted: true }));
+        return;
+      }
+      const request = new Request(url, { method: req.method, headers: req.headers as Record<string, string>, body });
+      const response = await proxyPost(request, { params: Promise.resolve({}) });
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      if (response.body) Readable.fromWeb(response.body as never).pipe(res);
+      else res.end();
+    });
+    app.listen(0, "127.0.0.1", () => {
+      appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
+      resolve();
+    });
+  });
+}
+
+beforeAll(async () => {
+  fake = await startFakeAnthropic({ expectedApiKey: SERVER_KEY });
+  process.env.ANTHROPIC_API_KEY = SERVER_KEY;
+  process.env.ANTHROPIC_BASE_URL = fake.url;
+  await startAppBridge();
+  tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), "omoios-agent-"));
+});
+
+afterAll(async () => {
+  app?.close();
+  await fake?.stop();
+  fs.rmSync(tempRoot, { recursive: true, force: true });
+});
+
+describe("dist/omoi-agent.mjs", () => {
+  it("runs with plain node from an empty folder: model calls through the proxy, tools in the workspace, events out", async () => {
+    const bundleDir = path.join(tempRoot, "empty");
+    fs.mkdirSync(bundleDir);
+    const { outfile } = await buildAgentBundle(path.join(bundleDir, "omoi-agent.mjs"));
+    expect(fs.readdirSync(bundleDir)).toEqual(["omoi-agent.mjs"]); // no node_modules beside it
+
+    const user = await createTestUser();
+    const project = await createTestProject(user.id);
+    const ticket = await db.ticket.create({ data: { projectId: project.id, userId: user.id, key: `B-${Date.now()}`, number: 1, title: "t" } });
+    const task = await db.task.create({ data: { ticketId: ticket.id, status: "running" } });
+    const sandbox = await db.sandbox.create({ data: { purpose: "task", taskId: task.id, status: "running" } });
+    const { token } = await issueSandboxToken({ sandboxId: sandbox.id });
+    const workspace = path.join(tempRoot, "workspace");
+    fs.mkdirSync(workspace);
+
+    fake.setScript([
+      { content: [{ type: "tool_use", id: "toolu_w", name: "write_file", input: { path: "hello.txt", content: "hi\n" } }] },
+      { content: [{ type: "tool_use", id: "toolu_env", name: "run_command", input: { command: "env" } }] },
+      { content: [{ type: "tool_use", id: "toolu_done", name: "complete_task", input: { summary: "wrote hello.txt" } }] },
+    ]);
+
+    const child = spawn(process.execPath, [outfile, "agent"], {
+      cwd: bundleDir,
+      // The provider's contract: these variables and nothing else of the server's environment.
+      env: {
+        PATH: process.env.PATH!,
+        OMOIOS_API_URL: appUrl,
+        OMOIOS_SANDBOX_ID: sandbox.id,
+        OMOIOS_SANDBOX_TOKEN: token,
+        TASK_ID: task.id,
+        EXECUTION_MODE: "implementation",
+        WORKSPACE_PATH: workspace,
+        MODEL: "claude-haiku-4-5",
+        AGENT_PROMPT: "Write hello.txt, then finish.",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+
+    expect(fs.readFileSync(path.join(workspace, "hello.txt"), "utf8")).toBe("hi\n");
+
+    // Every model call reached Anthropic with the server's key, never the sandbox token.
+    const calls = fake.messageRequests();
+    expect(calls).toHaveLength(3);
+    expect(calls.every((call) => call.apiKey === SERVER_KEY && call.stream)).toBe(true);
+    // The command ran with a scrubbed environment: neither the sandbox token nor server secrets are in its output.
+    const transcript = JSON.stringify(calls.at(-1)!.body.messages);
+    expect(transcript).toContain("PATH=");
+    expect(transcript).not.toContain(token);
+    expect(transcript).not.toContain(SERVER_KEY);
+    expect(JSON.stringify(events)).not.toContain(token);
+
+    expect(events.map((e) => e.type)).toEqual(
+      expect.arrayContaining(["spec.heartbeat", "task.started", "agent.tool_use", "task.completed"]),
+    );
+    expect(events.find((e) => e.type === "task.completed")?.data).toEqual({ summary: "wrote hello.txt" });
+    expect([...eventAuth]).toEqual([`Bearer ${token}`]);
+
+    const usage = await db.llmUsage.findMany({ where: { sandboxId: sandbox.id } });
+    expect(usage).toHaveLength(3);
+    expect(usage.every((row) => row.taskId === task.id)).toBe(true);
+    expect(Number((await db.task.findUniqueOrThrow({ where: { id: task.id } })).costUsd)).toBeGreaterThan(0);
+  });
+});
