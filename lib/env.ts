@@ -47,4 +47,10 @@ export function getEnv(): Env {
   return cached;
 }
 
+/** Forgets the parsed environment, for a launcher that sets variables (e.g. DATABASE_URL) after reading it. */
+export function reloadEnv(): Env {
+  cached = undefined;
+  return getEnv();
+}
+
 export const isGithubAuthEnabled = () => Boolean(getEnv().GITHUB_ID && getEnv().GITHUB_SECRET);

@@ -2,11 +2,13 @@
 //  1. secrets: NEXTAUTH_SECRET from the environment, or generated once into <data dir>/secrets.json
 //  2. database: DATABASE_URL if set (checked), otherwise an embedded PostgreSQL under <data dir>/pg
 //  3. migrations applied by our own runner
-//  4. a production build of the web app when the sources changed since the last one (`--dev`: `next dev`)
-//  5. the web server; Ctrl-C / SIGTERM stops it, then the embedded database
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+//  4. a production build of the web app when the sources changed since the last one (`--dev`: Next's dev mode)
+//  5. one HTTP server: the agents' model calls (/api/v1/llm/…) are answered natively, everything else by Next
+//     in this same process; Ctrl-C / SIGTERM stops it, waits for metering writes, then stops the database
+import { spawnSync } from "node:child_process";
+import http from "node:http";
 import path from "node:path";
-import { getEnv } from "@/lib/env";
+import { getEnv, reloadEnv } from "@/lib/env";
 import { loadOrCreateLocalSecrets } from "@/lib/runtime/local-secrets";
 import { prepareDatabase, type PreparedDatabase } from "@/lib/runtime/prepare-database";
 import { isBuildCurrent, writeBuildStamp } from "@/lib/runtime/build-stamp";
@@ -28,20 +30,21 @@ async function main() {
     process.exit(1);
   }
 
-  const childEnv: NodeJS.ProcessEnv = {
-    ...process.env,
+  // Next runs in this process and reads these; so does the native model-call path.
+  Object.assign(process.env, {
     NODE_ENV: dev ? "development" : "production",
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: database.url,
     NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? secrets.nextauthSecret,
     NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     PORT: String(port),
-  };
-  const nextBin = path.resolve("node_modules/next/dist/bin/next");
+  });
+  reloadEnv();
 
   if (!dev && !isBuildCurrent()) {
     say("building the web app (first start or sources changed; about a minute)…");
-    const build = spawnSync(process.execPath, [nextBin, "build", "--webpack"], { stdio: "inherit", env: childEnv });
+    const nextBin = path.resolve("node_modules/next/dist/bin/next");
+    const build = spawnSync(process.execPath, [nextBin, "build", "--webpack"], { stdio: "inherit", env: process.env });
     if (build.status !== 0) {
       await database.stop();
       process.stderr.write("[omoios] the build failed; see the output above\n");
@@ -50,35 +53,47 @@ async function main() {
     writeBuildStamp();
   }
 
-  const web: ChildProcess = spawn(
-    process.execPath,
-    [nextBin, dev ? "dev" : "start", ...(dev ? ["--webpack"] : []), "--port", String(port)],
-    { stdio: "inherit", env: childEnv },
-  );
-  say(`OmoiOS is starting at ${childEnv.NEXTAUTH_URL} (Ctrl-C to stop)`);
+  const { default: next } = await import("next");
+  const { MODEL_CALL_PATHS, serveModelCall } = await import("@/lib/llm/serve-model-call");
+  const { settleLlmUsage } = await import("@/lib/llm/record-llm-usage");
+  const app = next({ dev, dir: process.cwd(), port, hostname: "localhost", ...(dev ? { webpack: true } : {}) });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  const server = http.createServer((req, res) => {
+    const endpoint = MODEL_CALL_PATHS[(req.url ?? "").split("?")[0]!];
+    if (endpoint) void serveModelCall(req, res, endpoint);
+    else void handle(req, res);
+  });
+  if (dev) server.on("upgrade", app.getUpgradeHandler()); // hot reload
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, resolve);
+  }).catch(async (error: Error) => {
+    process.stderr.write(`[omoios] cannot listen on port ${port}: ${error.message}\n`);
+    await database.stop();
+    process.exit(1);
+  });
+  say(`OmoiOS is ready at ${process.env.NEXTAUTH_URL} (Ctrl-C to stop)`);
 
   let stopping = false;
-  const shutdown = async (code: number) => {
+  const shutdown = async () => {
     if (stopping) return;
     stopping = true;
     say("stopping…");
-    if (web.exitCode === null && web.signalCode === null) {
-      web.kill("SIGTERM");
-      const killTimer = setTimeout(() => web.kill("SIGKILL"), 10_000);
-      await new Promise((resolve) => web.once("exit", resolve));
-      clearTimeout(killTimer);
-    }
+    const closed = new Promise((resolve) => server.close(resolve));
+    server.closeIdleConnections();
+    const force = setTimeout(() => server.closeAllConnections(), 10_000);
+    await closed;
+    clearTimeout(force);
+    await app.close?.();
+    await settleLlmUsage();
     await database.stop();
     say("stopped");
-    process.exit(code);
+    process.exit(0);
   };
-  process.on("SIGINT", () => void shutdown(0));
-  process.on("SIGTERM", () => void shutdown(0));
-  web.on("exit", (code, signal) => {
-    if (stopping) return;
-    process.stderr.write(`[omoios] the web server exited (${signal ?? `code ${code}`})\n`);
-    void shutdown(code ?? 1);
-  });
+  process.on("SIGINT", () => void shutdown());
+  process.on("SIGTERM", () => void shutdown());
 }
 
 main().catch((error) => {

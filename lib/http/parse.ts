@@ -2,27 +2,25 @@ import type { z } from "zod";
 import { getEnv } from "@/lib/env";
 import { AppError, validationError } from "@/lib/http/errors";
 
-/** Reads at most `limit` bytes of the body; more → 413, without buffering the rest. */
-export async function readLimited(req: Request, limit: number): Promise<string> {
-  const declared = Number(req.headers.get("content-length") ?? "NaN");
+/** Reads at most `limit` bytes of a body (a web stream or a node request); more → 413, without buffering the rest. */
+export async function readLimited(
+  source: { headers: { get(name: string): string | null }; body: AsyncIterable<Uint8Array> | null },
+  limit: number,
+): Promise<Buffer> {
+  const declared = Number(source.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > limit) {
     throw new AppError("payload_too_large", `Request body is larger than ${limit} bytes`);
   }
-  if (!req.body) return "";
-  const reader = req.body.getReader();
+  if (!source.body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => {});
-      throw new AppError("payload_too_large", `Request body is larger than ${limit} bytes`);
-    }
-    chunks.push(value);
+  for await (const chunk of source.body) {
+    total += chunk.byteLength;
+    // Leaving the loop cancels the stream, so the rest is never read.
+    if (total > limit) throw new AppError("payload_too_large", `Request body is larger than ${limit} bytes`);
+    chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 /** Parses a JSON body against `schema`: 413 too large, 415 not JSON, 400 malformed, 422 invalid (field errors). */
@@ -31,7 +29,7 @@ export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S
   if (type && !/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
     throw new AppError("unsupported_media_type", "Send the body as application/json");
   }
-  const text = await readLimited(req, limit);
+  const text = (await readLimited({ headers: req.headers, body: req.body as AsyncIterable<Uint8Array> | null }, limit)).toString("utf8");
   let value: unknown;
   try {
     value = text.trim() === "" ? undefined : JSON.parse(text);

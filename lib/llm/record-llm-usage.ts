@@ -1,5 +1,6 @@
-import { db } from "@/lib/db/client";
+import { getPgPool } from "@/lib/db/pg-pool";
 import { accumulateUsage, ZERO_USAGE, type ResponseUsage } from "@/lib/agent/usage";
+import { log } from "@/lib/log";
 import type { SpecPhase } from "@/lib/generated/prisma/client";
 
 export interface RecordLlmUsageOptions {
@@ -14,45 +15,68 @@ export interface RecordLlmUsageOptions {
   status: number;
 }
 
-/** One row per model call, and the running totals on the spec (and its current phase run) and task, atomically. */
+/**
+ * One usage row per model call and the running totals on the spec, its running phase run and the task — one
+ * statement, so it is atomic and costs one round trip (plain pg: it runs after every model call). Returns the call's cost.
+ */
 export async function recordLlmUsage(options: RecordLlmUsageOptions): Promise<number> {
   // Priced by the same table and rules as the agent's own accounting (e.g. long-prompt rates).
-  const usage = accumulateUsage(ZERO_USAGE, options.model, options.usage);
-  const cost = usage.costUsd;
-  const tokens = {
-    tokensIn: { increment: usage.inputTokens },
-    tokensOut: { increment: usage.outputTokens },
-    cacheReadTokens: { increment: usage.cacheReadTokens },
-    cacheWriteTokens: { increment: usage.cacheWriteTokens },
-    costUsd: { increment: cost },
-  };
-  await db.$transaction(async (tx) => {
-    // Metering sits on the response path of every model call: do not wait for the WAL flush. A crash can lose at
-    // most the last few hundred milliseconds of usage rows; it can never reorder or half-apply them.
-    await tx.$executeRaw`SET LOCAL synchronous_commit = off`;
-    await tx.llmUsage.create({
-      data: {
-        sandboxId: options.sandboxId,
-        specId: options.specId,
-        taskId: options.taskId,
-        phase: options.phase,
-        model: options.model,
-        inputTokens: usage.inputTokens,
-        outputTokens: usage.outputTokens,
-        cacheReadTokens: usage.cacheReadTokens,
-        cacheWriteTokens: usage.cacheWriteTokens,
-        costUsd: cost,
-        durationMs: options.durationMs,
-        status: options.status,
-      },
-    });
-    if (options.specId) {
-      await tx.spec.update({ where: { id: options.specId }, data: tokens });
-      if (options.phase) {
-        await tx.phaseRun.updateMany({ where: { specId: options.specId, phase: options.phase, status: "running" }, data: tokens });
-      }
-    }
-    if (options.taskId) await tx.task.update({ where: { id: options.taskId }, data: { costUsd: { increment: cost } } });
+  const u = accumulateUsage(ZERO_USAGE, options.model, options.usage);
+  // Named: planned once per connection, then only executed.
+  await getPgPool().query({
+    name: "record-llm-usage",
+    text: `
+    WITH usage AS (
+      INSERT INTO "LlmUsage" (id, "sandboxId", "specId", "taskId", phase, model, "inputTokens", "outputTokens",
+                              "cacheReadTokens", "cacheWriteTokens", "costUsd", "durationMs", status)
+      VALUES (gen_random_uuid()::text, $1, $2, $3,
+              $4::"SpecPhase", $5, $6, $7,
+              $8, $9, $10, $11, $12)
+      RETURNING 1),
+    spec AS (
+      UPDATE "Spec" SET "tokensIn" = "tokensIn" + $6, "tokensOut" = "tokensOut" + $7,
+        "cacheReadTokens" = "cacheReadTokens" + $8, "cacheWriteTokens" = "cacheWriteTokens" + $9,
+        "costUsd" = "costUsd" + $10, "updatedAt" = now()
+      WHERE id = $2 RETURNING 1),
+    run AS (
+      UPDATE "PhaseRun" SET "tokensIn" = "tokensIn" + $6, "tokensOut" = "tokensOut" + $7,
+        "cacheReadTokens" = "cacheReadTokens" + $8, "cacheWriteTokens" = "cacheWriteTokens" + $9,
+        "costUsd" = "costUsd" + $10
+      WHERE "specId" = $2 AND phase = $4::"SpecPhase" AND status = 'running' RETURNING 1),
+    task AS (
+      UPDATE "Task" SET "costUsd" = "costUsd" + $10, "updatedAt" = now() WHERE id = $3 RETURNING 1)
+    SELECT 1`,
+    values: [
+      options.sandboxId,
+      options.specId,
+      options.taskId,
+      options.phase,
+      options.model,
+      u.inputTokens,
+      u.outputTokens,
+      u.cacheReadTokens,
+      u.cacheWriteTokens,
+      u.costUsd,
+      options.durationMs,
+      options.status,
+    ],
   });
-  return cost;
+  return u.costUsd;
+}
+
+const pending = new Set<Promise<unknown>>();
+
+/**
+ * Records after the response has gone out, so metering adds nothing to the call's latency. Shutdown and tests wait
+ * for what is still being written with settleLlmUsage().
+ */
+export function recordLlmUsageInBackground(options: RecordLlmUsageOptions): void {
+  const write = recordLlmUsage(options)
+    .catch((error) => log.error("could not record model usage", { sandboxId: options.sandboxId, error }))
+    .finally(() => pending.delete(write));
+  pending.add(write);
+}
+
+export async function settleLlmUsage(): Promise<void> {
+  while (pending.size > 0) await Promise.all([...pending]);
 }

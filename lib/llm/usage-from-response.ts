@@ -16,18 +16,24 @@ export function mergeUsage(into: ResponseUsage, usage: Partial<ResponseUsage> | 
   return into;
 }
 
+const BOUNDARY = 0x0a; // "\n"; events end with a blank line
+/** Enough of an event's start to see its type, in "event: …" or in the data's `"type":"…"`. */
+const HEAD_BYTES = 64;
+
 /**
- * Watches an SSE stream passing through and collects usage from message_start and message_delta. Only those two
- * (small, rare) events are JSON-parsed, so the many content deltas cost a substring test each.
+ * Watches an SSE stream passing through and collects usage from message_start and message_delta. Works on bytes:
+ * only those two (small, rare) events are kept, decoded and parsed; the content deltas, which are nearly all of
+ * the stream, are only scanned for the blank line that ends them.
  */
 export function createSseUsageCollector() {
   const usage = emptyUsage();
-  const decoder = new TextDecoder();
-  let pending = "";
   let model: string | undefined;
+  let parts: Buffer[] = []; // the current event, while it may be one we want
+  let size = 0;
+  let decision: "keep" | "skip" | undefined;
+  let lastWasNewline = false;
 
   const handleEvent = (block: string) => {
-    if (!block.includes("message_start") && !block.includes("message_delta")) return;
     const dataLine = block.split("\n").find((line) => line.startsWith("data:"));
     if (!dataLine) return;
     try {
@@ -47,22 +53,54 @@ export function createSseUsageCollector() {
     }
   };
 
+  const decide = (final: boolean) => {
+    if (decision || (size < HEAD_BYTES && !final)) return;
+    const head = Buffer.concat(parts).subarray(0, HEAD_BYTES).toString("utf8");
+    decision = head.includes("message_start") || head.includes("message_delta") ? "keep" : "skip";
+    if (decision === "skip") parts = [];
+  };
+
+  const endEvent = () => {
+    decide(true);
+    if (decision === "keep") handleEvent(Buffer.concat(parts).toString("utf8"));
+    parts = [];
+    size = 0;
+    decision = undefined;
+  };
+
+  const append = (piece: Buffer) => {
+    if (piece.length === 0 || decision === "skip") return;
+    parts.push(piece);
+    size += piece.length;
+    decide(false);
+  };
+
   return {
     usage,
     get model() {
       return model;
     },
     push(chunk: Uint8Array) {
-      pending += decoder.decode(chunk, { stream: true });
-      let index: number;
-      while ((index = pending.indexOf("\n\n")) >= 0) {
-        handleEvent(pending.slice(0, index));
-        pending = pending.slice(index + 2);
+      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      let start = 0;
+      let index = buffer.indexOf(BOUNDARY);
+      while (index >= 0) {
+        const blankLine = index === 0 ? lastWasNewline : buffer[index - 1] === BOUNDARY;
+        if (blankLine) {
+          append(buffer.subarray(start, index));
+          endEvent();
+          start = index + 1;
+          lastWasNewline = false;
+        } else {
+          lastWasNewline = index === buffer.length - 1;
+        }
+        index = buffer.indexOf(BOUNDARY, index + 1);
       }
+      append(buffer.subarray(start));
+      if (buffer.length > 0 && buffer[buffer.length - 1] !== BOUNDARY) lastWasNewline = false;
     },
     end() {
-      if (pending.trim()) handleEvent(pending);
-      pending = "";
+      if (size > 0) endEvent();
     },
   };
 }

@@ -23,7 +23,7 @@ export async function authenticateSandboxToken(token: string | null | undefined)
 }
 
 /** The token from `Authorization: Bearer …` or `x-api-key` (what the Anthropic SDK sends). */
-export function sandboxTokenFrom(headers: Headers): string | null {
+export function sandboxTokenFrom(headers: { get(name: string): string | null }): string | null {
   const authorization = headers.get("authorization");
   if (authorization?.toLowerCase().startsWith("bearer ")) return authorization.slice(7).trim();
   return headers.get("x-api-key");

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as proxyPost } from "@/app/api/v1/llm/v1/messages/route";
 import { db } from "@/lib/db/client";
 import { eventBatchSchema, type OutgoingEvent } from "@/lib/events/event-schemas";
+import { settleLlmUsage } from "@/lib/llm/record-llm-usage";
 import { issueSandboxToken } from "@/lib/sandbox/issue-sandbox-token";
 import { buildAgentBundle } from "@/scripts/build-agent";
 import { startFakeAnthropic, type FakeAnthropic } from "@/test/fake-anthropic/fake-anthropic-server";
@@ -101,7 +102,7 @@ describe("dist/omoi-agent.mjs", () => {
         WORKSPACE_PATH: workspace,
         MODEL: "claude-haiku-4-5",
         AGENT_PROMPT: "Write hello.txt, then finish.",
-      },
+      } as Record<string, string> as NodeJS.ProcessEnv,
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stderr = "";
@@ -129,6 +130,7 @@ describe("dist/omoi-agent.mjs", () => {
     expect(events.find((e) => e.type === "task.completed")?.data).toEqual({ summary: "wrote hello.txt" });
     expect([...eventAuth]).toEqual([`Bearer ${token}`]);
 
+    await settleLlmUsage();
     const usage = await db.llmUsage.findMany({ where: { sandboxId: sandbox.id } });
     expect(usage).toHaveLength(3);
     expect(usage.every((row) => row.taskId === task.id)).toBe(true);

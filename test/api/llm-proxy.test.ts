@@ -2,6 +2,7 @@ import Anthropic from "@anthropic-ai/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as proxyPost } from "@/app/api/v1/llm/v1/messages/route";
 import { db } from "@/lib/db/client";
+import { settleLlmUsage } from "@/lib/llm/record-llm-usage";
 import { issueSandboxToken } from "@/lib/sandbox/issue-sandbox-token";
 import { revokeSandboxToken } from "@/lib/sandbox/revoke-sandbox-token";
 import { startFakeAnthropic, type FakeAnthropic } from "@/test/fake-anthropic/fake-anthropic-server";
@@ -61,6 +62,7 @@ describe("LLM proxy", () => {
     expect(upstream.apiKey).toBe(SERVER_KEY);
     expect(JSON.stringify(upstream.headers)).not.toContain(token);
 
+    await settleLlmUsage(); // metering is written once the response has gone out
     const usage = await db.llmUsage.findFirstOrThrow({ where: { sandboxId: sandbox.id } });
     expect(usage).toMatchObject({ phase: "requirements", inputTokens: 1200, outputTokens: 300, cacheReadTokens: 5000, cacheWriteTokens: 800 });
     // claude-sonnet-4-5: $3 in, $15 out, $0.30 cache read, $3.75 cache write per million
@@ -82,6 +84,7 @@ describe("LLM proxy", () => {
       messages: [{ role: "user", content: "hi" }],
     });
     expect(message.content[0]).toMatchObject({ text: "ok" });
+    await settleLlmUsage();
     expect((await db.spec.findUniqueOrThrow({ where: { id: spec.id } })).tokensOut).toBe(5);
   });
 
@@ -101,6 +104,20 @@ describe("LLM proxy", () => {
     expect(fake.messageRequests().length).toBe(before);
   });
 
+  it("refuses calls once a task's own budget (executionConfig.budgetUsd) is spent, and allows them before", async () => {
+    const user = await createTestUser();
+    const project = await createTestProject(user.id);
+    const ticket = await db.ticket.create({ data: { projectId: project.id, userId: user.id, key: `P-${Date.now()}`, number: 1, title: "t" } });
+    const task = await db.task.create({ data: { ticketId: ticket.id, executionConfig: { budgetUsd: 0.5 }, costUsd: 0.1 } });
+    const sandbox = await db.sandbox.create({ data: { purpose: "task", taskId: task.id, status: "running" } });
+    const { token } = await issueSandboxToken({ sandboxId: sandbox.id });
+    const request = { model: "claude-haiku-4-5", max_tokens: 10, messages: [{ role: "user" as const, content: "x" }] };
+    fake.setScript([{ content: [{ type: "text", text: "ok" }] }]);
+    await expect(sandboxClient(token).messages.create(request)).resolves.toMatchObject({ content: [{ text: "ok" }] });
+    await db.task.update({ where: { id: task.id }, data: { costUsd: 0.5 } });
+    await expect(sandboxClient(token).messages.create(request)).rejects.toMatchObject({ status: 402 });
+  });
+
   it("answers 401 without a valid sandbox token (none, an API key, a revoked one)", async () => {
     const body = JSON.stringify({ model: "m", max_tokens: 1, messages: [] });
     const call = (headers: Record<string, string>) =>
@@ -111,5 +128,8 @@ describe("LLM proxy", () => {
     const { sandbox, token } = await specSandbox();
     await revokeSandboxToken({ sandboxId: sandbox.id });
     expect((await call({ "x-api-key": token })).status).toBe(401);
+    const expiring = await specSandbox();
+    await db.sandbox.update({ where: { id: expiring.sandbox.id }, data: { tokenExpiresAt: new Date(Date.now() - 1000) } });
+    expect((await call({ "x-api-key": expiring.token })).status).toBe(401);
   });
 });

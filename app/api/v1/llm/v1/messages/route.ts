@@ -1,5 +1,4 @@
-import { withSandboxAuth } from "@/lib/http/with-sandbox-auth";
-import { proxyMessages } from "@/lib/llm/proxy-messages";
+import { modelCallRoute } from "@/lib/llm/model-call-route";
 
 // POST /api/v1/llm/v1/messages – the sandboxes' Messages API: forwarded with the server's key, metered, budgeted.
-export const POST = withSandboxAuth(async (req, { sandbox }) => proxyMessages({ req, sandbox, endpoint: "messages" }));
+export const POST = modelCallRoute("messages");

@@ -1,0 +1,128 @@
+import http from "node:http";
+import https from "node:https";
+import type { Readable } from "node:stream";
+import type { ResponseUsage } from "@/lib/agent/usage";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/http/errors";
+import { readLimited } from "@/lib/http/parse";
+import { log } from "@/lib/log";
+import { authorizeProxyCall } from "@/lib/llm/authorize-proxy-call";
+import { recordLlmUsageInBackground } from "@/lib/llm/record-llm-usage";
+import { createSseUsageCollector, emptyUsage, mergeUsage } from "@/lib/llm/usage-from-response";
+import { sandboxTokenFrom } from "@/lib/sandbox/authenticate-sandbox-token";
+
+const PHASES = ["explore", "requirements", "design", "tasks", "sync", "complete"] as const;
+/** The agent names its current phase so cost lands on the right phase run. */
+export const PHASE_HEADER = "x-omoi-phase";
+/** Request headers passed upstream; everything else (cookies, the sandbox token) stays here. */
+const FORWARDED_REQUEST_HEADERS = ["anthropic-version", "anthropic-beta", "accept"];
+/** Response headers passed back so the SDK's retry logic sees what the API said. */
+const FORWARDED_RESPONSE_HEADERS = ["content-type", "content-length", "request-id", "retry-after", "x-should-retry", "anthropic-ratelimit-requests-remaining"];
+
+/** Reused connections to the model API: a TLS handshake per call would cost more than everything else here. */
+const agents = { "http:": new http.Agent({ keepAlive: true }), "https:": new https.Agent({ keepAlive: true }) };
+
+export type ModelEndpoint = "messages" | "messages/count_tokens";
+
+export interface ProxyModelCallInput {
+  headers: { get(name: string): string | null };
+  body: AsyncIterable<Uint8Array> | null;
+  endpoint: ModelEndpoint;
+}
+
+export interface ProxiedResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** The model API's response body, byte for byte. */
+  body: Readable;
+}
+
+/**
+ * Forwards a Messages API call from a sandbox to Anthropic with the server's key. Node streams end to end: the
+ * response body is the upstream socket's stream, read on the side for usage, which is recorded once the last byte
+ * has gone out. Prompts, keys and tokens are never logged. Served natively by the web server (scripts/start.ts)
+ * and through the Next route handler (tests, `next dev`).
+ */
+export async function proxyModelCall({ headers, body, endpoint }: ProxyModelCallInput): Promise<ProxiedResponse> {
+  const env = getEnv();
+  if (!env.ANTHROPIC_API_KEY) {
+    throw new AppError("model_not_configured", "No model is configured: set ANTHROPIC_API_KEY on the OmoiOS server");
+  }
+  const sandbox = await authorizeProxyCall(sandboxTokenFrom(headers));
+  const payload = await readLimited({ headers, body }, env.LLM_PROXY_MAX_BODY_BYTES);
+  // The API validates the request itself; we only refuse what is plainly not a JSON object, without parsing
+  // conversations that can be megabytes long.
+  if (payload[0] !== 0x7b /* { */) {
+    throw new AppError("validation_failed", "A Messages API request needs a JSON object body", { fields: { "": ["Expected a JSON object"] } });
+  }
+  const phaseHeader = headers.get(PHASE_HEADER);
+  const phase = PHASES.find((p) => p === phaseHeader) ?? null;
+
+  const upstreamHeaders: Record<string, string> = {
+    "content-type": "application/json",
+    "content-length": String(payload.byteLength),
+    "x-api-key": env.ANTHROPIC_API_KEY,
+    "anthropic-version": headers.get("anthropic-version") ?? "2023-06-01",
+  };
+  for (const name of FORWARDED_REQUEST_HEADERS) {
+    const value = headers.get(name);
+    if (value) upstreamHeaders[name] = value;
+  }
+
+  const url = new URL(`${env.ANTHROPIC_BASE_URL.replace(/\/$/, "")}/v1/${endpoint}`);
+  const started = performance.now();
+  let upstream: http.IncomingMessage;
+  try {
+    upstream = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      const transport = url.protocol === "https:" ? https : http;
+      const request = transport.request(url, { method: "POST", headers: upstreamHeaders, agent: agents[url.protocol as "http:" | "https:"] }, resolve);
+      request.on("error", reject);
+      request.end(payload);
+    });
+  } catch (error) {
+    log.warn("model API unreachable", { sandboxId: sandbox.sandboxId, error: (error as Error).message });
+    // A 503 the SDK retries like any overloaded answer.
+    throw new AppError("service_unavailable", "The model API could not be reached");
+  }
+
+  const responseHeaders: Record<string, string> = {};
+  for (const name of FORWARDED_RESPONSE_HEADERS) {
+    const value = upstream.headers[name];
+    if (typeof value === "string") responseHeaders[name] = value;
+  }
+  const status = upstream.statusCode ?? 502;
+  if (status >= 400 || endpoint !== "messages") return { status, headers: responseHeaders, body: upstream };
+
+  const isStream = (upstream.headers["content-type"] ?? "").includes("text/event-stream");
+  const collector = isStream ? createSseUsageCollector() : undefined;
+  const jsonChunks: Buffer[] = [];
+  upstream.on("data", (chunk: Buffer) => (collector ? collector.push(chunk) : jsonChunks.push(chunk)));
+  upstream.on("end", () => {
+    let model = "unknown";
+    let usage: ResponseUsage | undefined;
+    if (collector) {
+      collector.end();
+      model = collector.model ?? model;
+      usage = collector.usage;
+    } else {
+      try {
+        const message = JSON.parse(Buffer.concat(jsonChunks).toString("utf8")) as { model?: string; usage?: Partial<ResponseUsage> };
+        model = message.model ?? model;
+        usage = mergeUsage(emptyUsage(), message.usage);
+      } catch {
+        return; // an unparseable success body is passed on for the SDK to report
+      }
+    }
+    recordLlmUsageInBackground({
+      sandboxId: sandbox.sandboxId,
+      specId: sandbox.specId,
+      taskId: sandbox.taskId,
+      phase,
+      model,
+      usage,
+      durationMs: Math.round(performance.now() - started),
+      status,
+    });
+  });
+  return { status, headers: responseHeaders, body: upstream };
+}
