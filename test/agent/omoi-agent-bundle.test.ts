@@ -4,12 +4,11 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as proxyPost } from "@/app/api/v1/llm/v1/messages/route";
 import { db } from "@/lib/db/client";
 import { eventBatchSchema, type OutgoingEvent } from "@/lib/events/event-schemas";
 import { settleLlmUsage } from "@/lib/llm/record-llm-usage";
+import { MODEL_CALL_PATHS, serveModelCall } from "@/lib/llm/serve-model-call";
 import { issueSandboxToken } from "@/lib/sandbox/issue-sandbox-token";
 import { buildAgentBundle } from "@/scripts/build-agent";
 import { startFakeAnthropic, type FakeAnthropic } from "@/test/fake-anthropic/fake-anthropic-server";
@@ -24,27 +23,19 @@ const events: OutgoingEvent[] = [];
 const eventAuth = new Set<string>();
 
 /**
- * A stand-in for the web server: the real LLM proxy route handler behind real HTTP, plus an events collector
- * (the events API itself is the sandbox issue's) that validates every batch with the shared schema.
+ * A stand-in for the web server: model calls go to the same native handler `npm start` uses; events go to a
+ * collector (the events API itself is the sandbox issue's) that validates every batch with the shared schema.
  */
 function startAppBridge() {
   return new Promise<void>((resolve) => {
     app = http.createServer(async (req, res) => {
+      const endpoint = MODEL_CALL_PATHS[req.url ?? ""];
+      if (endpoint) return serveModelCall(req, res, endpoint);
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
-      const body = Buffer.concat(chunks);
-      const url = `http://localhost${req.url}`;
-      if (req.url?.endsWith("/events")) {
-        eventAuth.add(String(req.headers.authorization));
-        events.push(...eventBatchSchema.parse(JSON.parse(body.toString())).events);
-        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ accepted: true }));
-        return;
-      }
-      const request = new Request(url, { method: req.method, headers: req.headers as Record<string, string>, body });
-      const response = await proxyPost(request, { params: Promise.resolve({}) });
-      res.writeHead(response.status, Object.fromEntries(response.headers));
-      if (response.body) Readable.fromWeb(response.body as never).pipe(res);
-      else res.end();
+      eventAuth.add(String(req.headers.authorization));
+      events.push(...eventBatchSchema.parse(JSON.parse(Buffer.concat(chunks).toString())).events);
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ accepted: true }));
     });
     app.listen(0, "127.0.0.1", () => {
       appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
