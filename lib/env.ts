@@ -28,6 +28,40 @@ const envSchema = z.object({
   LLM_PROXY_MAX_BODY_BYTES: z.coerce.number().int().positive().default(32 * 1024 * 1024),
   /** scrypt cost (N); lowered only by the test harness to keep suites fast. */
   PASSWORD_SCRYPT_N: z.coerce.number().int().min(1024).default(32768),
+
+  /** Where agents run: child processes on this machine, or Daytona sandboxes. */
+  SANDBOX_PROVIDER: z.enum(["local", "daytona"]).default("local"),
+  /** The app's URL as seen from inside a sandbox (events, context, model calls). Default: NEXTAUTH_URL. */
+  OMOIOS_PUBLIC_URL: z.string().url().optional(),
+  /** The single-file agent that sandboxes run. Default: dist/omoi-agent.mjs (the worker builds it at start). */
+  OMOIOS_AGENT_BUNDLE: z.string().optional(),
+  /** Folder of local sandboxes' workspaces and logs. Default: <OMOIOS_DATA_DIR>/sandboxes. */
+  SANDBOX_ROOT: z.string().optional(),
+  /** Most local sandboxes running at once on this machine; more wait their turn. */
+  LOCAL_SANDBOX_MAX: z.coerce.number().int().min(1).max(64).default(4),
+  /** A sandbox silent this long is marked lost (and its spec re-spawned from its checkpoint). */
+  SANDBOX_HEARTBEAT_TIMEOUT_SECONDS: z.coerce.number().positive().default(60),
+  /** How often each sandbox's agent sends a heartbeat. */
+  SANDBOX_HEARTBEAT_SECONDS: z.coerce.number().positive().max(60).default(15),
+  /** How often the worker's reaper looks for silent sandboxes. */
+  SANDBOX_REAPER_SECONDS: z.coerce.number().positive().default(15),
+  /** Re-spawns of a spec's lost sandbox before the spec fails. */
+  SANDBOX_MAX_RESPAWNS: z.coerce.number().int().min(0).max(20).default(3),
+  /** Model the agents use. */
+  AGENT_MODEL: z.string().min(1).default("claude-sonnet-4-5"),
+  /** Token for cloning private GitHub repositories (and, later, pushing branches and opening pull requests). */
+  GITHUB_TOKEN: z.string().min(1).optional(),
+  DAYTONA_API_KEY: z.string().min(1).optional(),
+  DAYTONA_API_URL: z.string().url().optional(),
+  DAYTONA_TARGET: z.string().min(1).optional(),
+  /** Snapshot to create sandboxes from (it must have Node.js ≥ 20 and git); or DAYTONA_IMAGE. */
+  DAYTONA_SNAPSHOT: z.string().min(1).optional(),
+  DAYTONA_IMAGE: z.string().min(1).optional(),
+  DAYTONA_CPU: z.coerce.number().int().positive().optional(),
+  DAYTONA_MEMORY_GB: z.coerce.number().int().positive().optional(),
+  DAYTONA_DISK_GB: z.coerce.number().int().positive().optional(),
+  /** Daytona stops a sandbox idle this long (a safety net; the worker deletes finished ones itself). */
+  DAYTONA_AUTO_STOP_MINUTES: z.coerce.number().int().min(0).default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { createDatabaseIfMissing, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
@@ -20,10 +20,13 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "omoios-migrate-"));
 fs.chmodSync(dataDir, 0o755);
 const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), database: "authoring" });
 try {
+  // The wasm engine needs a shadow database it is handed (it cannot create one through the adapter itself).
+  await createDatabaseIfMissing(pg.url, "shadow");
+  const shadowUrl = Object.assign(new URL(pg.url), { pathname: "/shadow" }).toString();
   const [cmd, args] = useWasm
     ? ["node", [tool, "dev", "--name", name, "--create-only"]]
     : ["npx", ["prisma", "migrate", "dev", "--name", name, "--create-only"]];
-  const result = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, DATABASE_URL: pg.url } });
+  const result = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, DATABASE_URL: pg.url, SHADOW_DATABASE_URL: shadowUrl } });
   process.exitCode = result.status ?? 1;
 } finally {
   await pg.stop();

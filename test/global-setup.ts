@@ -5,6 +5,8 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { migrate } from "@/lib/db/migrate";
+import { installJobQueue } from "@/lib/jobs/install-job-queue";
+import { buildAgentBundle } from "@/scripts/build-agent";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -12,6 +14,8 @@ declare module "vitest" {
     databaseUrl: string;
     /** Maintenance URL of the same server, for tests that need a database of their own. */
     adminUrl: string;
+    /** dist/omoi-agent.mjs built once for this run (in a temp folder), for tests that start real agents. */
+    agentBundlePath: string;
   }
 }
 
@@ -40,10 +44,15 @@ export default async function setup(project: TestProject) {
   const url = new URL(adminUrl);
   url.pathname = `/${database}`;
   await migrate({ connectionString: url.toString() });
+  await installJobQueue(url.toString());
+  const bundleDir = fs.mkdtempSync(path.join(os.tmpdir(), "omoios-agent-bundle-"));
+  const { outfile } = await buildAgentBundle(path.join(bundleDir, "omoi-agent.mjs"));
   project.provide("databaseUrl", url.toString());
+  project.provide("agentBundlePath", outfile);
   project.provide("adminUrl", adminUrl);
 
   return async () => {
+    fs.rmSync(bundleDir, { recursive: true, force: true });
     if (tempDir) {
       await stopServer();
       fs.rmSync(tempDir, { recursive: true, force: true });

@@ -5,3 +5,4 @@ process.env.DATABASE_URL = inject("databaseUrl");
 process.env.NEXTAUTH_SECRET = "test-secret-that-is-long-enough-0123456789";
 process.env.NEXTAUTH_URL = "http://localhost:3000";
 process.env.PASSWORD_SCRYPT_N = "1024"; // the real cost is 32768; tests only need the same code path
+process.env.OMOIOS_AGENT_BUNDLE = inject("agentBundlePath");

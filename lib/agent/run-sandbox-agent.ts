@@ -4,7 +4,9 @@ import { runAgentLoop } from "@/lib/agent/run-agent-loop";
 import type { SandboxEnv } from "@/lib/agent/sandbox-env";
 import { defineTerminalTool } from "@/lib/agent/terminal-tool";
 import { createWorkspaceToolset } from "@/lib/agent/workspace/create-workspace-toolset";
+import { fetchSandboxContext } from "@/lib/agent/fetch-sandbox-context";
 import { createHttpEventReporter, type EventReporter } from "@/lib/events/event-reporter";
+import type { SandboxContext } from "@/lib/sandbox/sandbox-context-schema";
 
 export interface RunSandboxAgentOptions {
   env: SandboxEnv;
@@ -30,9 +32,19 @@ const completeTask = defineTerminalTool({
  * server's Anthropic key never comes here), events and heartbeats go to the app's events API.
  * Returns the process exit code.
  */
-export async function runSandboxAgent({ env, signal, reporter: given }: RunSandboxAgentOptions): Promise<number> {
+export async function runSandboxAgent({ env, signal: outerSignal, reporter: given }: RunSandboxAgentOptions): Promise<number> {
+  // Stops on the provider's SIGTERM, and when the app refuses our token (the sandbox was ended or cancelled).
+  const controller = new AbortController();
+  outerSignal?.addEventListener("abort", () => controller.abort(), { once: true });
+  const signal = controller.signal;
   const reporter =
-    given ?? createHttpEventReporter({ apiUrl: env.OMOIOS_API_URL, sandboxId: env.OMOIOS_SANDBOX_ID, token: env.OMOIOS_SANDBOX_TOKEN });
+    given ??
+    createHttpEventReporter({
+      apiUrl: env.OMOIOS_API_URL,
+      sandboxId: env.OMOIOS_SANDBOX_ID,
+      token: env.OMOIOS_SANDBOX_TOKEN,
+      onRejected: () => controller.abort(),
+    });
   const heartbeat = setInterval(
     () => reporter.emit("spec.heartbeat", env.SPEC_PHASE ? { phase: env.SPEC_PHASE } : {}),
     env.HEARTBEAT_SECONDS * 1000,
@@ -47,11 +59,19 @@ export async function runSandboxAgent({ env, signal, reporter: given }: RunSandb
   });
 
   try {
-    if (!env.AGENT_PROMPT) {
-      reporter.emit("agent.error", { turn: 0, message: "No instruction: AGENT_PROMPT is empty", retrying: false });
-      return 2;
-    }
     reporter.emit("spec.heartbeat", env.SPEC_PHASE ? { phase: env.SPEC_PHASE } : {});
+    let prompt = env.AGENT_PROMPT;
+    if (!prompt) {
+      let context: SandboxContext;
+      try {
+        context = await fetchSandboxContext({ apiUrl: env.OMOIOS_API_URL, sandboxId: env.OMOIOS_SANDBOX_ID, token: env.OMOIOS_SANDBOX_TOKEN });
+      } catch (error) {
+        reporter.emit("agent.error", { turn: 0, message: `could not load the sandbox's context: ${(error as Error).message}`, retrying: false });
+        return 2;
+      }
+      prompt = promptFromContext(context);
+    }
+    if (env.SPEC_ID) reporter.emit("spec.execution_started", { fromPhase: env.SPEC_PHASE ?? "explore" });
     if (env.TASK_ID) reporter.emit("task.started", {});
     const result = await runAgentLoop({
       client,
@@ -59,13 +79,18 @@ export async function runSandboxAgent({ env, signal, reporter: given }: RunSandb
       system: SYSTEM_PROMPT,
       tools: toolset.tools,
       terminalTools: [completeTask],
-      initialMessage: env.AGENT_PROMPT,
+      initialMessage: prompt,
       maxTurns: env.MAX_TURNS,
       timeoutMs: env.TIMEOUT_SECONDS * 1000,
       signal,
       onEvent: (event) => reporter.emit(event.type, event.data as never),
     });
     const done = result.status === "terminal_accepted" || result.status === "completed";
+    if (signal.aborted) return 143; // ended from outside: whoever ended us reports it
+    if (env.SPEC_ID && !env.TASK_ID) {
+      if (done) reporter.emit("spec.execution_completed", { summary: String(result.terminalResult ?? result.finalText ?? "").slice(0, 4000) });
+      else reporter.emit("spec.execution_failed", { reason: result.error ?? `the agent stopped: ${result.status}`, phase: env.SPEC_PHASE });
+    }
     if (env.TASK_ID) {
       if (done) reporter.emit("task.completed", { summary: String(result.terminalResult ?? result.finalText ?? "").slice(0, 4000) });
       else reporter.emit("task.failed", { reason: result.error ?? `the agent stopped: ${result.status}` });
@@ -76,4 +101,23 @@ export async function runSandboxAgent({ env, signal, reporter: given }: RunSandb
     await toolset.dispose();
     await reporter.close();
   }
+}
+
+/**
+ * The instruction for a sandbox started without AGENT_PROMPT. Spec sandboxes explore the workspace for the idea
+ * (the phase-by-phase spec engine builds on this); task sandboxes work on their ticket.
+ */
+function promptFromContext(context: SandboxContext): string {
+  const project = `Project: ${context.project.name}${context.project.description ? ` — ${context.project.description}` : ""}`;
+  if (context.spec) {
+    return [
+      project,
+      `Idea: ${context.spec.title}`,
+      context.spec.description,
+      "Explore the workspace with the read-only tools to learn how this idea fits the code, then call complete_task with what you found.",
+    ].join("\n\n");
+  }
+  const ticket = context.task!.ticket;
+  const test = context.project.testCommand ? `\n\nThe project's tests run with: ${context.project.testCommand}` : "";
+  return `${project}\n\nTicket ${ticket.key}: ${ticket.title}\n\n${ticket.description ?? ""}${test}\n\nDo the work in the workspace, then call complete_task.`;
 }

@@ -41,6 +41,11 @@ export interface HttpEventReporterOptions {
   maxAttempts?: number;
   fetch?: typeof fetch;
   onDrop?: (count: number) => void;
+  /**
+   * The server refused the sandbox's credentials (401/403): the sandbox was ended (lost, cancelled) and nothing it
+   * sends will be accepted again. The agent stops when it hears this.
+   */
+  onRejected?: (status: number) => void;
 }
 
 /**
@@ -91,6 +96,7 @@ export function createHttpEventReporter(options: HttpEventReporterOptions): Even
           body: JSON.stringify({ events: batch }),
         });
         if (response.ok) return;
+        if (response.status === 401 || response.status === 403) options.onRejected?.(response.status);
         // A 4xx other than 408/429 will fail the same way again: give up on this batch.
         if (response.status < 500 && response.status !== 408 && response.status !== 429) {
           throw Object.assign(new Error(`event batch refused: HTTP ${response.status}`), { permanent: true });

@@ -66,23 +66,62 @@ export const taskEventSchemas = [
   z.object({ type: z.literal("task.pr_opened"), data: z.object({ url: z.string().url(), number: z.number().int().positive() }) }),
 ] as const;
 
-export const eventPayloadSchema = z.discriminatedUnion("type", [...specEventSchemas, ...agentEventSchemas, ...taskEventSchemas]);
+/**
+ * Written by the worker about a sandbox's life (never accepted from a sandbox). Consumers: the timeline, and
+ * `sandbox.lost` tells the spec page why a phase restarted.
+ */
+export const sandboxEventSchemas = [
+  z.object({
+    type: z.literal("sandbox.started"),
+    data: z.object({ provider: z.enum(["local", "daytona"]), purpose: z.enum(["spec", "task"]), startPhase: phase.optional() }),
+  }),
+  z.object({
+    type: z.literal("sandbox.lost"),
+    data: z.object({ reason: z.string().max(4000), respawning: z.boolean(), respawnCount: z.number().int().min(0) }),
+  }),
+  z.object({
+    type: z.literal("sandbox.stopped"),
+    data: z.object({ reason: z.string().max(4000), exitCode: z.number().int().nullable().optional() }),
+  }),
+] as const;
+
+/** What a sandbox may send: everything but the worker's own `sandbox.*` events. */
+export const sandboxSentPayloadSchema = z.discriminatedUnion("type", [...specEventSchemas, ...agentEventSchemas, ...taskEventSchemas]);
+export const eventPayloadSchema = z.discriminatedUnion("type", [
+  ...specEventSchemas,
+  ...agentEventSchemas,
+  ...taskEventSchemas,
+  ...sandboxEventSchemas,
+]);
 export type EventPayload = z.infer<typeof eventPayloadSchema>;
-export type EventType = EventPayload["type"];
-export type EventData<T extends EventType> = Extract<EventPayload, { type: T }>["data"];
+export type AnyEventType = EventPayload["type"];
+/** Types a sandbox sends (the reporter's vocabulary). */
+export type EventType = z.infer<typeof sandboxSentPayloadSchema>["type"];
+export type EventData<T extends AnyEventType> = Extract<EventPayload, { type: T }>["data"];
+export type WorkerEventType = Extract<AnyEventType, `sandbox.${string}`>;
 
 /** What the agent loop reports while it runs (the `agent.*` members of the union). */
 export type AgentEvent = Extract<EventPayload, { type: `agent.${string}` }>;
 
-export const EVENT_TYPES = eventPayloadSchema.options.map((option) => option.shape.type.value) as EventType[];
+export const EVENT_TYPES = eventPayloadSchema.options.map((option) => option.shape.type.value) as AnyEventType[];
+
+/** Events after which the sender's work is over: the sandbox is marked stopped when one is stored. */
+export const TERMINAL_EVENT_TYPES: readonly EventType[] = [
+  "spec.execution_completed",
+  "spec.execution_failed",
+  "task.completed",
+  "task.failed",
+];
 
 /** One event as sent over the wire: the payload plus the sender's id (idempotent retries) and time. */
 export const outgoingEventSchema = z.intersection(
-  eventPayloadSchema,
+  sandboxSentPayloadSchema,
   z.object({ clientEventId: z.string().min(8).max(64), occurredAt: z.string().datetime() }),
 );
 export type OutgoingEvent = z.infer<typeof outgoingEventSchema>;
 
 export const MAX_EVENTS_PER_BATCH = 500;
+/** Largest event batch body (413 past it): room for 100 long agent messages, the reporter's batch size. */
+export const MAX_EVENT_BATCH_BYTES = 8 * 1024 * 1024;
 export const eventBatchSchema = z.object({ events: z.array(outgoingEventSchema).min(1).max(MAX_EVENTS_PER_BATCH) });
 export type EventBatch = z.infer<typeof eventBatchSchema>;

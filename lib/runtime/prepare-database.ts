@@ -2,6 +2,7 @@ import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { migrate } from "@/lib/db/migrate";
+import { installJobQueue } from "@/lib/jobs/install-job-queue";
 
 export interface PrepareDatabaseOptions {
   /** A PostgreSQL URL to use as is; absent → an embedded server under `dataDir`. */
@@ -67,6 +68,7 @@ export async function prepareDatabase(options: PrepareDatabaseOptions): Promise<
   try {
     const { applied } = await migrate({ connectionString: url, log });
     if (applied.length === 0) log("database schema is up to date");
+    await installJobQueue(url);
   } catch (error) {
     await stop();
     throw error;

@@ -1,0 +1,26 @@
+import { eventBatchSchema, MAX_EVENT_BATCH_BYTES } from "@/lib/events/event-schemas";
+import { ingestEvents } from "@/lib/events/ingest-events";
+import { eventPageQuerySchema, listEvents } from "@/lib/events/list-events";
+import { parseJsonBody, parseParams, parseQuery } from "@/lib/http/parse";
+import { json } from "@/lib/http/respond";
+import { withAuth } from "@/lib/http/with-auth";
+import { withSandboxAuth } from "@/lib/http/with-sandbox-auth";
+import { getSandboxForMember } from "@/lib/sandbox/get-sandbox-for-member";
+import { sandboxParamsSchema } from "@/lib/sandbox/sandbox-context-schema";
+
+type Params = { id: string };
+
+// POST /api/v1/sandboxes/{id}/events – a batch of the sandbox's events (sandbox token only). Idempotent per client
+// event id; all or nothing: one invalid event → 422 and nothing stored.
+export const POST = withSandboxAuth<Params>(async (req, { sandbox }) => {
+  const { events } = await parseJsonBody(req, eventBatchSchema, MAX_EVENT_BATCH_BYTES);
+  return json(await ingestEvents(sandbox, events));
+});
+
+// GET /api/v1/sandboxes/{id}/events?after=&limit= – the sandbox's events for members of its project.
+export const GET = withAuth<Params>(async (req, { caller, params }) => {
+  const { id } = parseParams(params, sandboxParamsSchema);
+  const page = parseQuery(req, eventPageQuerySchema);
+  await getSandboxForMember({ userId: caller.user.id, sandboxId: id });
+  return json(await listEvents({ sandboxId: id }, page));
+});

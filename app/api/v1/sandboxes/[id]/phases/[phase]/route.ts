@@ -1,0 +1,12 @@
+import { parseJsonBody, parseParams } from "@/lib/http/parse";
+import { json } from "@/lib/http/respond";
+import { withSandboxAuth } from "@/lib/http/with-sandbox-auth";
+import { checkpointSchema, phaseParamsSchema } from "@/lib/sandbox/sandbox-context-schema";
+import { saveCheckpoint } from "@/lib/sandbox/save-checkpoint";
+
+// PUT /api/v1/sandboxes/{id}/phases/{phase} – store a passed phase output as the spec's checkpoint (sandbox token).
+export const PUT = withSandboxAuth<{ id: string; phase: string }>(async (req, { sandbox, params }) => {
+  const { phase } = parseParams(params, phaseParamsSchema);
+  const input = await parseJsonBody(req, checkpointSchema, 8 * 1024 * 1024);
+  return json(await saveCheckpoint(sandbox, phase, input));
+});

@@ -1,0 +1,58 @@
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/http/errors";
+import type { SandboxCaller } from "@/lib/sandbox/authenticate-sandbox-token";
+import type { SandboxContext } from "@/lib/sandbox/sandbox-context-schema";
+import { WORK_PHASES } from "@/lib/specs/spec-schemas";
+
+const projectSelect = { id: true, name: true, description: true, repoUrl: true, defaultBranch: true, testCommand: true } as const;
+
+/** The calling sandbox's spec or task, its project, and the checkpoints of the phases already passed. */
+export async function getSandboxContext(caller: SandboxCaller): Promise<SandboxContext> {
+  const sandbox = await db.sandbox.findUniqueOrThrow({ where: { id: caller.sandboxId }, select: { id: true, purpose: true, startPhase: true } });
+
+  if (caller.purpose === "spec") {
+    const spec = await db.spec.findUnique({ where: { id: caller.specId ?? "" }, include: { project: { select: projectSelect } } });
+    if (!spec) throw new AppError("not_found", "This sandbox's spec no longer exists");
+    const passed = await db.phaseRun.findMany({
+      where: { specId: spec.id, status: "passed" },
+      orderBy: [{ attempt: "desc" }],
+      select: { phase: true, attempt: true, score: true, output: true },
+    });
+    const checkpoints = WORK_PHASES.flatMap((phase) => {
+      const latest = passed.find((run) => run.phase === phase);
+      return latest ? [{ phase, attempt: latest.attempt, score: latest.score, output: latest.output }] : [];
+    });
+    return {
+      sandbox,
+      project: spec.project,
+      spec: {
+        id: spec.id,
+        title: spec.title,
+        description: spec.description,
+        approvalMode: spec.approvalMode,
+        generationStatus: spec.generationStatus,
+        currentPhase: spec.currentPhase,
+        checkpoints,
+      },
+      task: null,
+    };
+  }
+
+  const task = await db.task.findUnique({
+    where: { id: caller.taskId ?? "" },
+    include: { ticket: { include: { project: { select: projectSelect } } } },
+  });
+  if (!task) throw new AppError("not_found", "This sandbox's task no longer exists");
+  const { ticket } = task;
+  return {
+    sandbox,
+    project: ticket.project,
+    spec: null,
+    task: {
+      id: task.id,
+      kind: task.kind,
+      attempt: task.attempt,
+      ticket: { id: ticket.id, key: ticket.key, title: ticket.title, description: ticket.description, priority: ticket.priority },
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import path from "node:path";
+import { getEnv } from "@/lib/env";
+import { createDaytonaProvider } from "@/lib/sandbox/daytona-provider";
+import { createLocalProvider } from "@/lib/sandbox/local-provider";
+import type { SandboxProvider, SandboxProviderName, SandboxRef } from "@/lib/sandbox/sandbox-provider";
+
+/** Where the single-file agent is (built by `npm run build:agent`; the worker builds it when it starts). */
+export const defaultAgentBundlePath = () => path.resolve(getEnv().OMOIOS_AGENT_BUNDLE ?? "dist/omoi-agent.mjs");
+
+export const sandboxRoot = () => path.resolve(getEnv().SANDBOX_ROOT ?? path.join(getEnv().OMOIOS_DATA_DIR, "sandboxes"));
+
+const cache = new Map<SandboxProviderName, SandboxProvider>();
+
+/** The provider for new sandboxes (SANDBOX_PROVIDER) or, given a name, the one that made an existing sandbox. */
+export function getSandboxProvider(name: SandboxProviderName = getEnv().SANDBOX_PROVIDER): SandboxProvider {
+  let provider = cache.get(name);
+  if (!provider) {
+    provider = name === "daytona" ? makeDaytona() : createLocalProvider({ root: sandboxRoot(), agentBundlePath: defaultAgentBundlePath(), githubToken: getEnv().GITHUB_TOKEN });
+    cache.set(name, provider);
+  }
+  return provider;
+}
+
+/** For tests and the worker's options: use this provider for a name from now on. */
+export function setSandboxProvider(provider: SandboxProvider) {
+  cache.set(provider.name, provider);
+}
+
+function makeDaytona(): SandboxProvider {
+  const env = getEnv();
+  if (!env.DAYTONA_API_KEY) throw new Error("SANDBOX_PROVIDER=daytona needs DAYTONA_API_KEY");
+  return createDaytonaProvider({
+    apiKey: env.DAYTONA_API_KEY,
+    apiUrl: env.DAYTONA_API_URL,
+    target: env.DAYTONA_TARGET,
+    snapshot: env.DAYTONA_SNAPSHOT,
+    image: env.DAYTONA_IMAGE,
+    resources: { cpu: env.DAYTONA_CPU, memory: env.DAYTONA_MEMORY_GB, disk: env.DAYTONA_DISK_GB },
+    autoStopMinutes: env.DAYTONA_AUTO_STOP_MINUTES,
+    agentBundlePath: defaultAgentBundlePath(),
+    gitCredentials: env.GITHUB_TOKEN ? { username: "x-access-token", password: env.GITHUB_TOKEN } : undefined,
+  });
+}
+
+/** How to find a sandbox row's resources again; null before the provider created any. */
+export function refOf(sandbox: { id: string; externalId: string | null; workspacePath: string | null; logPath: string | null }): SandboxRef | null {
+  if (!sandbox.externalId) return null;
+  return { sandboxId: sandbox.id, externalId: sandbox.externalId, workspacePath: sandbox.workspacePath ?? "", logPath: sandbox.logPath };
+}

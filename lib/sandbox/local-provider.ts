@@ -1,0 +1,215 @@
+import { execFile, spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import type { CreateSandboxInput, SandboxProvider, SandboxRef, SandboxStatus } from "@/lib/sandbox/sandbox-provider";
+
+const run = promisify(execFile);
+
+export interface LocalProviderOptions {
+  /** Folder holding one folder per sandbox (workspace, home, pid file) and the agents' logs. */
+  root: string;
+  /** The single-file agent (dist/omoi-agent.mjs), run with this process's own `node`. */
+  agentBundlePath: string;
+  /** For cloning private GitHub repositories; handed to git through its environment, never written anywhere. */
+  githubToken?: string;
+  /** How long `stop` waits after SIGTERM before SIGKILL. */
+  stopGraceMs?: number;
+}
+
+/** Fixed and minimal: the agent inherits nothing from the server's environment (DESIGN §5). */
+const SANDBOX_PATH = "/usr/local/bin:/usr/bin:/bin";
+const GIT_IDENTITY = { name: "OmoiOS agent", email: "agent@omoios.local" };
+
+/**
+ * Sandboxes as child processes on this machine: a folder per sandbox with a clone of the project's repository (or an
+ * empty repository), `omoi agent` started detached in its own process group with only the env contract, output to
+ * a log file. What a later process needs to find the agent again (pid and its start time, against pid reuse) is in
+ * a file in the sandbox folder, so a restarted worker can still inspect or stop it.
+ */
+export function createLocalProvider(options: LocalProviderOptions): SandboxProvider {
+  const root = path.resolve(options.root);
+  const stopGraceMs = options.stopGraceMs ?? 5_000;
+  const dirOf = (sandboxId: string) => path.join(root, safeName(sandboxId));
+  const pidFile = (ref: SandboxRef) => path.join(dirOf(ref.sandboxId), "agent.pid");
+
+  async function readPid(ref: SandboxRef): Promise<{ pid: number; startTime: string } | null> {
+    try {
+      const [pid, startTime] = (await fs.promises.readFile(pidFile(ref), "utf8")).trim().split(" ");
+      return pid && startTime ? { pid: Number(pid), startTime } : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async function isAlive(ref: SandboxRef): Promise<{ pid: number } | null> {
+    const recorded = await readPid(ref);
+    if (!recorded) return null;
+    const startTime = await processStartTime(recorded.pid);
+    return startTime === recorded.startTime ? { pid: recorded.pid } : null;
+  }
+
+  return {
+    name: "local",
+
+    async create(input: CreateSandboxInput): Promise<SandboxRef> {
+      const dir = dirOf(input.sandboxId);
+      const workspacePath = path.join(dir, "workspace");
+      await fs.promises.mkdir(path.join(dir, "home"), { recursive: true });
+      await fs.promises.mkdir(path.join(root, "logs"), { recursive: true });
+      try {
+        if (input.repo.url) await cloneRepo(input.repo.url, input.repo.branch, workspacePath, options.githubToken);
+        else await initEmptyRepo(workspacePath, input.repo.branch);
+      } catch (error) {
+        await fs.promises.rm(dir, { recursive: true, force: true });
+        throw error;
+      }
+      return { sandboxId: input.sandboxId, externalId: input.sandboxId, workspacePath, logPath: path.join(root, "logs", `${safeName(input.sandboxId)}.log`) };
+    },
+
+    async startAgent(ref, env, onExit) {
+      const logPath = ref.logPath ?? path.join(root, "logs", `${safeName(ref.sandboxId)}.log`);
+      const logFd = fs.openSync(logPath, "a");
+      try {
+        const child = spawn(process.execPath, [options.agentBundlePath, "agent"], {
+          cwd: ref.workspacePath,
+          env: { ...env, PATH: SANDBOX_PATH, HOME: path.join(dirOf(ref.sandboxId), "home"), LANG: "C.UTF-8" } as unknown as NodeJS.ProcessEnv,
+          // Its own process group: stop() ends the agent and every command it started.
+          detached: true,
+          stdio: ["ignore", logFd, logFd],
+        });
+        await new Promise<void>((resolve, reject) => {
+          child.once("spawn", resolve);
+          child.once("error", reject);
+        });
+        const pid = child.pid!;
+        const startTime = await processStartTime(pid);
+        await fs.promises.writeFile(pidFile(ref), `${pid} ${startTime ?? "unknown"}\n`);
+        child.once("exit", (code, signal) => {
+          onExit?.({ state: "exited", exitCode: code ?? 128 + signalNumber(signal) });
+        });
+        // The worker may stop while agents run on; they are found again through the pid file.
+        child.unref();
+      } finally {
+        fs.closeSync(logFd);
+      }
+    },
+
+    async stop(ref) {
+      const alive = await isAlive(ref);
+      if (!alive) return;
+      killGroup(alive.pid, "SIGTERM");
+      const deadline = Date.now() + stopGraceMs;
+      while (Date.now() < deadline) {
+        if (!(await isAlive(ref))) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      killGroup(alive.pid, "SIGKILL");
+    },
+
+    async destroy(ref) {
+      await this.stop(ref);
+      // The log stays (members read it after the fact); the workspace and home go.
+      await fs.promises.rm(dirOf(ref.sandboxId), { recursive: true, force: true });
+    },
+
+    async status(ref): Promise<SandboxStatus> {
+      if (!fs.existsSync(dirOf(ref.sandboxId))) return { state: "exited", exitCode: null };
+      return (await isAlive(ref)) ? { state: "running" } : { state: "exited", exitCode: null };
+    },
+
+    async logTail(ref, bytes) {
+      if (!ref.logPath) return "";
+      try {
+        const handle = await fs.promises.open(ref.logPath, "r");
+        try {
+          const { size } = await handle.stat();
+          const length = Math.min(size, bytes);
+          const buffer = Buffer.alloc(length);
+          await handle.read(buffer, 0, length, size - length);
+          return buffer.toString("utf8");
+        } finally {
+          await handle.close();
+        }
+      } catch {
+        return "";
+      }
+    },
+  };
+}
+
+function safeName(id: string) {
+  if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new Error(`invalid sandbox id: ${id}`);
+  return id;
+}
+
+function killGroup(pid: number, signal: NodeJS.Signals) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+const SIGNALS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+const signalNumber = (signal: NodeJS.Signals | null) => (signal ? (SIGNALS[signal] ?? 0) : 0);
+
+/** Field 22 of /proc/<pid>/stat: with the pid, identifies one process (pids are reused). */
+async function processStartTime(pid: number): Promise<string | null> {
+  try {
+    const stat = await fs.promises.readFile(`/proc/${pid}/stat`, "utf8");
+    // The command name (field 2) may contain spaces; fields after it are counted from its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (fields[0] === "Z") return null; // a zombie has ended
+    return fields[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function gitEnv(githubToken?: string, url?: string): NodeJS.ProcessEnv {
+  const env: Record<string, string> = { PATH: SANDBOX_PATH, HOME: "/nonexistent", GIT_TERMINAL_PROMPT: "0", LANG: "C.UTF-8" };
+  if (githubToken && url && /^https:\/\/github\.com\//.test(url)) {
+    // Through git's environment config: not in argv (visible in ps), not in the clone's .git/config.
+    const basic = Buffer.from(`x-access-token:${githubToken}`).toString("base64");
+    Object.assign(env, { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.https://github.com/.extraheader", GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basic}` });
+  }
+  return env as unknown as NodeJS.ProcessEnv;
+}
+
+async function git(args: string[], env: NodeJS.ProcessEnv, cwd?: string) {
+  try {
+    return await run("git", args, { env, cwd, timeout: 10 * 60_000, maxBuffer: 16 * 1024 * 1024 });
+  } catch (error) {
+    const stderr = String((error as { stderr?: string }).stderr ?? "").trim();
+    throw new Error(`git ${args[0]} failed: ${stderr.split("\n").slice(-3).join(" ") || (error as Error).message}`);
+  }
+}
+
+async function cloneRepo(url: string, branch: string, dest: string, githubToken?: string) {
+  const isRemote = /^(https?|ssh|git):\/\/|^[\w.-]+@[\w.-]+:/.test(url);
+  const source = isRemote ? url : path.resolve(url.replace(/^file:\/\//, ""));
+  if (!isRemote && !fs.existsSync(source)) throw new Error(`repository not found: ${source}`);
+  const env = gitEnv(githubToken, url);
+  await git(["clone", "--quiet", "--no-tags", "--", source, dest], env);
+  const { stdout: remoteBranch } = await git(["branch", "--remotes", "--list", `origin/${branch}`], env, dest);
+  const { stdout: anyCommit } = await git(["rev-parse", "--verify", "--quiet", "HEAD"], env, dest).catch(() => ({ stdout: "" }));
+  if (remoteBranch.trim()) await git(["checkout", "--quiet", "-B", branch, `origin/${branch}`], env, dest);
+  else if (!anyCommit.trim()) await git(["checkout", "--quiet", "-b", branch], env, dest); // an empty repository
+  else throw new Error(`branch "${branch}" not found in ${isRemote ? url.replace(/\/\/[^@/]*@/, "//") : source}`);
+  await configureIdentity(dest, env);
+}
+
+async function initEmptyRepo(dest: string, branch: string) {
+  const env = gitEnv();
+  await fs.promises.mkdir(dest, { recursive: true });
+  await git(["init", "--quiet", "-b", branch], env, dest);
+  await configureIdentity(dest, env);
+  // A first commit, so branches can be made from it and diffs have a base.
+  await git(["commit", "--quiet", "--allow-empty", "-m", "Initial commit"], env, dest);
+}
+
+async function configureIdentity(dest: string, env: NodeJS.ProcessEnv) {
+  await git(["config", "user.name", GIT_IDENTITY.name], env, dest);
+  await git(["config", "user.email", GIT_IDENTITY.email], env, dest);
+}

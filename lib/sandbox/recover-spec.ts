@@ -1,0 +1,36 @@
+import { db } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+import { enqueueJob } from "@/lib/jobs/enqueue-job";
+import { spawnJobKey } from "@/lib/specs/create-spec";
+
+export type RecoveryDecision = { action: "respawn"; respawnCount: number } | { action: "failed"; respawnCount: number } | { action: "none" };
+
+/**
+ * What happens to a running spec whose sandbox ended without finishing: a new sandbox resumes it from its last
+ * checkpoint, up to SANDBOX_MAX_RESPAWNS crashes; past that the spec fails with the reason. A shutdown of the
+ * worker is not a crash (`countsAsCrash: false`). Specs no longer running (cancelled, failed, completed, waiting for
+ * approval) are left alone. The caller records the decision as events.
+ */
+export async function recoverSpec({ specId, reason, countsAsCrash = true }: { specId: string; reason: string; countsAsCrash?: boolean }): Promise<RecoveryDecision> {
+  const decision = await db.$transaction(async (tx): Promise<RecoveryDecision> => {
+    const rows = await tx.$queryRaw<{ generationStatus: string; respawnCount: number }[]>`
+      SELECT "generationStatus"::text, "respawnCount" FROM "Spec" WHERE id = ${specId} FOR UPDATE`;
+    const spec = rows[0];
+    if (!spec || spec.generationStatus !== "running") return { action: "none" };
+    const max = getEnv().SANDBOX_MAX_RESPAWNS;
+    if (countsAsCrash && spec.respawnCount >= max) {
+      await tx.spec.update({
+        where: { id: specId },
+        data: { generationStatus: "failed", lastError: `The agent's sandbox was lost ${spec.respawnCount + 1} times; last: ${reason}`.slice(0, 4000) },
+      });
+      return { action: "failed", respawnCount: spec.respawnCount };
+    }
+    const respawnCount = spec.respawnCount + (countsAsCrash ? 1 : 0);
+    await tx.spec.update({ where: { id: specId }, data: { respawnCount } });
+    // A short, growing pause: a crash caused by the environment gets a moment to clear.
+    const runAt = new Date(Date.now() + (countsAsCrash ? 1_000 * respawnCount : 0));
+    await enqueueJob("spawn_spec_sandbox", { specId, reason: `respawn: ${reason}`.slice(0, 500) }, { jobKey: spawnJobKey(specId), runAt }, tx);
+    return { action: "respawn", respawnCount };
+  });
+  return decision;
+}

@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { specPhaseSchema } from "@/lib/specs/spec-schemas";
+
+/**
+ * What `GET /api/v1/sandboxes/{id}/context` returns: everything an agent needs to start or resume. The agent
+ * parses the response with this same schema.
+ */
+export const sandboxContextSchema = z.object({
+  sandbox: z.object({ id: z.string(), purpose: z.enum(["spec", "task"]), startPhase: specPhaseSchema.nullable() }),
+  project: z.object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    repoUrl: z.string().nullable(),
+    defaultBranch: z.string(),
+    testCommand: z.string().nullable(),
+  }),
+  spec: z
+    .object({
+      id: z.string(),
+      title: z.string(),
+      description: z.string(),
+      approvalMode: z.enum(["auto", "manual"]),
+      generationStatus: z.string(),
+      currentPhase: specPhaseSchema,
+      /** The latest passed output of each phase done so far: the checkpoints a resumed run continues from. */
+      checkpoints: z.array(z.object({ phase: specPhaseSchema, attempt: z.number().int(), score: z.number().nullable(), output: z.unknown() })),
+    })
+    .nullable(),
+  task: z
+    .object({
+      id: z.string(),
+      kind: z.enum(["implement", "quick"]),
+      attempt: z.number().int(),
+      ticket: z.object({ id: z.string(), key: z.string(), title: z.string(), description: z.string().nullable(), priority: z.string() }),
+    })
+    .nullable(),
+});
+export type SandboxContext = z.infer<typeof sandboxContextSchema>;
+
+/** Body of `PUT /api/v1/sandboxes/{id}/phases/{phase}`: a phase output that passed its gate. */
+export const checkpointSchema = z.object({
+  attempt: z.number().int().min(1).max(10),
+  score: z.number().min(0).max(1),
+  subScores: z.record(z.string(), z.number()).default({}),
+  issues: z.array(z.string().max(2000)).max(200).default([]),
+  warnings: z.array(z.string().max(2000)).max(200).default([]),
+  output: z.record(z.string(), z.unknown()),
+  durationMs: z.number().int().min(0).optional(),
+});
+export type CheckpointInput = z.infer<typeof checkpointSchema>;
+
+export const sandboxParamsSchema = z.object({ id: z.string().min(1).max(64) });
+export const phaseParamsSchema = sandboxParamsSchema.extend({ phase: specPhaseSchema });

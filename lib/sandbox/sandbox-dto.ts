@@ -1,0 +1,35 @@
+import type { Sandbox } from "@/lib/generated/prisma/client";
+
+export interface SandboxDto {
+  id: string;
+  provider: "local" | "daytona";
+  purpose: "spec" | "task";
+  status: "creating" | "running" | "stopped" | "lost" | "failed";
+  specId: string | null;
+  taskId: string | null;
+  startPhase: string | null;
+  exitCode: number | null;
+  error: string | null;
+  lastHeartbeatAt: string | null;
+  startedAt: string | null;
+  endedAt: string | null;
+  createdAt: string;
+}
+
+export function toSandboxDto(sandbox: Sandbox): SandboxDto {
+  return {
+    id: sandbox.id,
+    provider: sandbox.provider,
+    purpose: sandbox.purpose,
+    status: sandbox.status,
+    specId: sandbox.specId,
+    taskId: sandbox.taskId,
+    startPhase: sandbox.startPhase,
+    exitCode: sandbox.exitCode,
+    error: sandbox.error,
+    lastHeartbeatAt: sandbox.lastHeartbeatAt?.toISOString() ?? null,
+    startedAt: sandbox.startedAt?.toISOString() ?? null,
+    endedAt: sandbox.endedAt?.toISOString() ?? null,
+    createdAt: sandbox.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,135 @@
+import { db, Prisma } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+import { appendWorkerEvent } from "@/lib/events/append-worker-event";
+import { log } from "@/lib/log";
+import { buildAgentEnv } from "@/lib/sandbox/build-agent-env";
+import { getSandboxProvider, refOf } from "@/lib/sandbox/get-sandbox-provider";
+import { issueSandboxToken } from "@/lib/sandbox/issue-sandbox-token";
+import { markSandboxLost } from "@/lib/sandbox/mark-sandbox-lost";
+import type { SandboxProvider, SandboxStatus } from "@/lib/sandbox/sandbox-provider";
+import { WORK_PHASES, type SpecPhaseName } from "@/lib/specs/spec-schemas";
+
+export type SpawnOutcome =
+  | { spawned: true; sandboxId: string }
+  | { spawned: false; reason: "not_running" | "already_live" | "at_capacity" | "start_failed"; retryAt?: Date };
+
+export interface SpawnSpecSandboxOptions {
+  specId: string;
+  provider?: SandboxProvider;
+  /** Called when this process sees the agent exit (local provider). */
+  onExit?: (sandboxId: string, status: SandboxStatus) => void;
+}
+
+/**
+ * Starts the agent of a running spec from its first incomplete phase. The claim is atomic — the spec row is locked
+ * while we check for a live sandbox and insert ours (and a partial unique index backs it) — so any number of
+ * workers running the same job start one sandbox. Local sandboxes beyond LOCAL_SANDBOX_MAX wait their turn.
+ */
+export async function spawnSpecSandbox({ specId, provider = getSandboxProvider(), onExit }: SpawnSpecSandboxOptions): Promise<SpawnOutcome> {
+  const claim = await claimSpecSandbox(specId, provider);
+  if (!claim.ok) return claim.outcome;
+  const { sandbox, spec } = claim;
+
+  let stage = "preparing the workspace";
+  try {
+    const { token } = await issueSandboxToken({ sandboxId: sandbox.id });
+    const ref = await provider.create({
+      sandboxId: sandbox.id,
+      purpose: "spec",
+      projectId: spec.projectId,
+      specId: spec.id,
+      repo: { url: spec.project.repoUrl, branch: spec.project.defaultBranch },
+    });
+    // A reaper may have given up on us while the clone ran; then this sandbox is not ours to start.
+    const stored = await db.sandbox.updateMany({
+      where: { id: sandbox.id, status: "creating" },
+      data: { externalId: ref.externalId, workspacePath: ref.workspacePath, logPath: ref.logPath ?? null, lastHeartbeatAt: new Date() },
+    });
+    if (stored.count === 0) {
+      await provider.destroy(ref).catch(() => {});
+      return { spawned: false, reason: "start_failed" };
+    }
+    stage = "starting the agent";
+    const env = buildAgentEnv({
+      sandboxId: sandbox.id,
+      token,
+      projectId: spec.projectId,
+      userId: spec.userId,
+      specId: spec.id,
+      specPhase: claim.startPhase,
+      workspacePath: ref.workspacePath,
+      executionMode: "exploration",
+    });
+    await provider.startAgent(ref, env, onExit ? (status) => onExit(sandbox.id, status) : undefined);
+    await db.sandbox.updateMany({
+      where: { id: sandbox.id, status: "creating" },
+      data: { status: "running", startedAt: new Date(), lastHeartbeatAt: new Date() },
+    });
+    await appendWorkerEvent({ sandboxId: sandbox.id, specId: spec.id, taskId: null }, "sandbox.started", {
+      provider: provider.name,
+      purpose: "spec",
+      startPhase: claim.startPhase,
+    });
+    log.info("spec sandbox started", { specId, sandboxId: sandbox.id, provider: provider.name, startPhase: claim.startPhase });
+    return { spawned: true, sandboxId: sandbox.id };
+  } catch (error) {
+    const reason = `could not start the sandbox (${stage}): ${(error as Error).message}`;
+    log.warn("spec sandbox failed to start", { specId, sandboxId: sandbox.id, error: reason });
+    const row = await db.sandbox.findUnique({ where: { id: sandbox.id } });
+    const ref = row && refOf(row);
+    if (ref) await provider.destroy(ref).catch(() => {});
+    await markSandboxLost({ sandboxId: sandbox.id, reason, status: "failed" });
+    return { spawned: false, reason: "start_failed" };
+  }
+}
+
+type Claim =
+  | { ok: false; outcome: SpawnOutcome }
+  | {
+      ok: true;
+      sandbox: { id: string };
+      startPhase: SpecPhaseName;
+      spec: { id: string; projectId: string; userId: string; project: { repoUrl: string | null; defaultBranch: string } };
+    };
+
+async function claimSpecSandbox(specId: string, provider: SandboxProvider): Promise<Claim> {
+  try {
+    return await db.$transaction(async (tx) => {
+      // Serializes every spawn of this spec: a second worker waits here, then sees our sandbox.
+      const locked = await tx.$queryRaw<{ generationStatus: string }[]>`
+        SELECT "generationStatus"::text FROM "Spec" WHERE id = ${specId} FOR UPDATE`;
+      if (locked[0]?.generationStatus !== "running") return { ok: false, outcome: { spawned: false, reason: "not_running" } } as const;
+      const live = await tx.sandbox.count({ where: { specId, purpose: "spec", status: { in: ["creating", "running"] } } });
+      if (live > 0) return { ok: false, outcome: { spawned: false, reason: "already_live" } } as const;
+
+      if (provider.name === "local") {
+        // Capacity is counted in the database, so it holds across workers and restarts.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('omoi-local-sandbox-slots', 0))`;
+        const running = await tx.sandbox.count({ where: { provider: "local", status: { in: ["creating", "running"] } } });
+        if (running >= getEnv().LOCAL_SANDBOX_MAX) {
+          return { ok: false, outcome: { spawned: false, reason: "at_capacity", retryAt: new Date(Date.now() + 5_000) } } as const;
+        }
+      }
+
+      const spec = await tx.spec.findUniqueOrThrow({
+        where: { id: specId },
+        select: { id: true, projectId: true, userId: true, project: { select: { repoUrl: true, defaultBranch: true } } },
+      });
+      const passed = await tx.phaseRun.findMany({ where: { specId, status: "passed" }, select: { phase: true } });
+      const done = new Set(passed.map((run) => run.phase));
+      const startPhase = WORK_PHASES.find((phase) => !done.has(phase)) ?? "sync";
+      const sandbox = await tx.sandbox.create({
+        data: { provider: provider.name, purpose: "spec", specId, status: "creating", startPhase, lastHeartbeatAt: new Date() },
+        select: { id: true },
+      });
+      await tx.spec.update({ where: { id: specId }, data: { currentPhase: startPhase } });
+      return { ok: true, sandbox, startPhase, spec } as const;
+    });
+  } catch (error) {
+    // The partial unique index caught a race the lock did not (e.g. a spawn from an older code path).
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return { ok: false, outcome: { spawned: false, reason: "already_live" } };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,16 @@
+import { getPgPool } from "@/lib/db/pg-pool";
+import { AppError } from "@/lib/http/errors";
+
+/**
+ * The membership check of the polling endpoint, which every open spec page calls every second or two: one
+ * indexed query on the plain pool. 404 for a spec that does not exist or that the user cannot see.
+ */
+export async function assertSpecMember({ userId, specId }: { userId: string; specId: string }): Promise<void> {
+  const { rowCount } = await getPgPool().query({
+    name: "assert-spec-member",
+    text: `SELECT 1 FROM "Spec" s JOIN "Project" p ON p.id = s."projectId"
+           JOIN "Membership" m ON m."orgId" = p."orgId" AND m."userId" = $2 WHERE s.id = $1`,
+    values: [specId, userId],
+  });
+  if (!rowCount) throw new AppError("not_found", "Spec not found");
+}

@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+export const SPEC_PHASES = ["explore", "requirements", "design", "tasks", "sync", "complete"] as const;
+export type SpecPhaseName = (typeof SPEC_PHASES)[number];
+/** The phases an agent works through, in order (`complete` is where it ends, not a phase to run). */
+export const WORK_PHASES = ["explore", "requirements", "design", "tasks", "sync"] as const satisfies readonly SpecPhaseName[];
+
+export const specPhaseSchema = z.enum(SPEC_PHASES);
+
+export const createSpecSchema = z.object({
+  projectId: z.string().min(1),
+  /** The idea, in the person's words. */
+  description: z.string().trim().min(10, "Describe the idea in at least 10 characters").max(20_000),
+  /** Defaults to the idea's first line. */
+  title: z.string().trim().min(1).max(200).optional(),
+  /** Defaults to the project's setting. */
+  approvalMode: z.enum(["auto", "manual"]).optional(),
+});
+export type CreateSpecInput = z.infer<typeof createSpecSchema>;
+
+export const listSpecsQuerySchema = z.object({ projectId: z.string().min(1) });
+
+export interface SpecDto {
+  id: string;
+  projectId: string;
+  userId: string;
+  title: string;
+  description: string;
+  generationStatus: "draft" | "running" | "awaiting_approval" | "failed" | "completed" | "cancelled";
+  currentPhase: SpecPhaseName;
+  executionStatus: "not_started" | "running" | "completed" | "failed";
+  approvalMode: "auto" | "manual";
+  progress: number;
+  lastError: string | null;
+  costUsd: number;
+  tokensIn: number;
+  tokensOut: number;
+  respawnCount: number;
+  startedAt: string | null;
+  completedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const specParamsSchema = z.object({ specId: z.string().min(1).max(64) });

@@ -1,0 +1,112 @@
+import { Logger, run, type Runner } from "graphile-worker";
+import { getEnv } from "@/lib/env";
+import { jobPayloadSchemas } from "@/lib/jobs/job-names";
+import { enqueueJob } from "@/lib/jobs/enqueue-job";
+import { log } from "@/lib/log";
+import { getSandboxProvider } from "@/lib/sandbox/get-sandbox-provider";
+import { handleSandboxExit } from "@/lib/sandbox/handle-sandbox-exit";
+import { markSandboxLost } from "@/lib/sandbox/mark-sandbox-lost";
+import { reapSandboxes } from "@/lib/sandbox/reap-sandboxes";
+import type { SandboxProvider } from "@/lib/sandbox/sandbox-provider";
+import { spawnSpecSandbox } from "@/lib/sandbox/spawn-spec-sandbox";
+import { spawnJobKey } from "@/lib/specs/create-spec";
+
+export interface WorkerOptions {
+  connectionString: string;
+  /** Jobs run at once by this worker. */
+  concurrency?: number;
+  provider?: SandboxProvider;
+  heartbeatTimeoutSeconds?: number;
+  reaperIntervalMs?: number;
+  cleanupGraceMs?: number;
+  /** How often to look for jobs when no notification arrives (LISTEN/NOTIFY normally wakes it at once). */
+  pollIntervalMs?: number;
+}
+
+export interface RunningWorker {
+  /** Stops taking jobs, lets the running ones finish, ends this worker's local agents and hands their specs back. */
+  stop(): Promise<void>;
+  /** One reaper pass now (tests). */
+  reapNow(): Promise<void>;
+}
+
+// graphile-worker's own log lines, through ours (info and above; its debug chatter only with OMOIOS_DEBUG).
+const workerLogger = new Logger(() => (level, message, meta) => {
+  const fields = { component: "graphile-worker", ...(meta as Record<string, unknown>) };
+  if (level === "error") log.error(message, fields);
+  else if (level === "warning") log.warn(message, fields);
+  else if (level === "info") log.info(message, fields);
+  else log.debug(message, fields);
+});
+
+/**
+ * The orchestration worker: graphile-worker jobs on the app's database plus the reaper. Every job is idempotent and
+ * every claim atomic, so any number of these may run at once. The only in-memory state is which agents this process
+ * started (to stop them on shutdown); everything that matters is in the database.
+ */
+export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
+  const env = getEnv();
+  const provider = options.provider ?? getSandboxProvider();
+  const heartbeatTimeoutSeconds = options.heartbeatTimeoutSeconds ?? env.SANDBOX_HEARTBEAT_TIMEOUT_SECONDS;
+  const startedHere = new Set<string>();
+  let stopping = false;
+
+  const onExit = (sandboxId: string, status: { state: "running" | "exited" | "unknown"; exitCode?: number | null }) => {
+    startedHere.delete(sandboxId);
+    if (stopping) return; // shutdown hands these back itself
+    handleSandboxExit(sandboxId, status).catch((error) => log.error("recording an agent's exit failed", { sandboxId, error: (error as Error).message }));
+  };
+
+  const runner: Runner = await run({
+    connectionString: options.connectionString,
+    concurrency: options.concurrency ?? 2,
+    noHandleSignals: true,
+    pollInterval: options.pollIntervalMs ?? 2_000,
+    logger: workerLogger,
+    taskList: {
+      spawn_spec_sandbox: async (raw) => {
+        const payload = jobPayloadSchemas.spawn_spec_sandbox.parse(raw);
+        const outcome = await spawnSpecSandbox({ specId: payload.specId, provider, onExit });
+        if (outcome.spawned) startedHere.add(outcome.sandboxId);
+        else if (outcome.reason === "at_capacity") {
+          // Not a failure: try again shortly, as the same (deduplicated) job.
+          await enqueueJob("spawn_spec_sandbox", payload, { jobKey: spawnJobKey(payload.specId), runAt: outcome.retryAt });
+        }
+      },
+    },
+  });
+
+  let reaping: Promise<void> = Promise.resolve();
+  const reapNow = () => {
+    reaping = reaping
+      .then(() => reapSandboxes({ heartbeatTimeoutSeconds, cleanupGraceMs: options.cleanupGraceMs }))
+      .then(({ lost, destroyed }) => {
+        if (lost.length || destroyed.length) log.info("reaper pass", { lost: lost.length, destroyed: destroyed.length });
+      })
+      .catch((error) => log.error("reaper pass failed", { error: (error as Error).message }));
+    return reaping;
+  };
+  const reaper = setInterval(() => void reapNow(), options.reaperIntervalMs ?? env.SANDBOX_REAPER_SECONDS * 1000);
+
+  return {
+    reapNow,
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      clearInterval(reaper);
+      await runner.stop();
+      await reaping;
+      // Our local agents would be orphans once we are gone: end them and queue their specs to resume from their
+      // checkpoints with whichever worker runs next (not counted as a crash).
+      if (provider.name === "local") {
+        await Promise.all(
+          [...startedHere].map((sandboxId) =>
+            markSandboxLost({ sandboxId, status: "stopped", countsAsCrash: false, reason: "the worker shut down; the spec resumes from its checkpoint" }).catch(
+              (error) => log.error("handing back a sandbox failed", { sandboxId, error: (error as Error).message }),
+            ),
+          ),
+        );
+      }
+    },
+  };
+}
