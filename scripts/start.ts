@@ -4,7 +4,9 @@
 //  3. migrations applied by our own runner
 //  4. a production build of the web app when the sources changed since the last one (`--dev`: Next's dev mode)
 //  5. one HTTP server: the agents' model calls (/api/v1/llm/…) are answered natively, everything else by Next
-//     in this same process; Ctrl-C / SIGTERM stops it, waits for metering writes, then stops the database
+//     in this same process
+//  6. the orchestration worker (jobs, reaper) in this process too, with the agent bundle it hands to sandboxes;
+//     Ctrl-C / SIGTERM stops the worker (and its agents), the server, waits for metering writes, stops the database
 import { spawnSync } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
@@ -12,6 +14,8 @@ import { getEnv, reloadEnv } from "@/lib/env";
 import { loadOrCreateLocalSecrets } from "@/lib/runtime/local-secrets";
 import { prepareDatabase, type PreparedDatabase } from "@/lib/runtime/prepare-database";
 import { isBuildCurrent, writeBuildStamp } from "@/lib/runtime/build-stamp";
+import { publishDatabaseUrl, withdrawDatabaseUrl } from "@/lib/runtime/worker-runtime";
+import { buildAgentBundle } from "@/scripts/build-agent";
 
 const dev = process.argv.includes("--dev");
 const say = (line: string) => process.stdout.write(`[omoios] ${line}\n`);
@@ -39,7 +43,9 @@ async function main() {
     NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     PORT: String(port),
   });
+  if (!env.OMOIOS_AGENT_BUNDLE) process.env.OMOIOS_AGENT_BUNDLE = (await buildAgentBundle()).outfile;
   reloadEnv();
+  if (database.embedded) publishDatabaseUrl(dataDir, database.url);
 
   if (!dev && !isBuildCurrent()) {
     say("building the web app (first start or sources changed; about a minute)…");
@@ -74,6 +80,8 @@ async function main() {
     await database.stop();
     process.exit(1);
   });
+  const { startWorker } = await import("@/lib/worker/start-worker");
+  const worker = await startWorker({ connectionString: database.url });
   say(`OmoiOS is ready at ${process.env.NEXTAUTH_URL} (Ctrl-C to stop)`);
 
   let stopping = false;
@@ -81,6 +89,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     say("stopping…");
+    // First: running agents still report their last events to the server below.
+    await worker.stop();
     const closed = new Promise((resolve) => server.close(resolve));
     server.closeIdleConnections();
     const force = setTimeout(() => server.closeAllConnections(), 10_000);
@@ -88,6 +98,7 @@ async function main() {
     clearTimeout(force);
     await app.close?.();
     await settleLlmUsage();
+    withdrawDatabaseUrl(dataDir);
     await database.stop();
     say("stopped");
     process.exit(0);

@@ -32,7 +32,11 @@ export interface HttpEventReporterOptions {
   apiUrl: string;
   sandboxId: string;
   token: string;
-  /** Longest an event waits before it is sent (DESIGN: ≤ 500 ms). */
+  /**
+   * Longest an event waits before it is sent (DESIGN: ≤ 500 ms). Short by default: a lone event (the first
+   * heartbeat, a tool call) goes out almost at once, while events arriving during a send queue up and leave
+   * together as the next batch — batching comes from the round trip, not from waiting.
+   */
   flushIntervalMs?: number;
   /** Sent at once when this many are buffered. */
   maxBatch?: number;
@@ -54,7 +58,7 @@ export interface HttpEventReporterOptions {
  */
 export function createHttpEventReporter(options: HttpEventReporterOptions): EventReporter & { readonly dropped: number } {
   const {
-    flushIntervalMs = 250,
+    flushIntervalMs = 20,
     maxBatch = 100,
     maxBuffered = 10_000,
     maxAttempts = 6,

@@ -35,6 +35,23 @@ export async function reapSandboxes({ heartbeatTimeoutSeconds, cleanupGraceMs = 
     }
   }
 
+  // Remote sandboxes can be asked directly: a finished or crashed agent is noticed on this pass rather than after the
+  // heartbeat timeout, and the call counts as activity for Daytona's auto-stop. (Local ones cannot: their process
+  // may live on another machine; heartbeats and the spawning worker's exit handler cover them.)
+  const remote = await db.sandbox.findMany({
+    where: { provider: "daytona", status: "running", externalId: { not: null } },
+    select: { id: true, externalId: true, workspacePath: true, logPath: true },
+    take: 200,
+  });
+  for (const sandbox of remote) {
+    const status = await getSandboxProvider("daytona")
+      .status(refOf(sandbox)!)
+      .catch(() => ({ state: "unknown" as const, exitCode: null }));
+    if (status.state !== "exited") continue;
+    const reason = `the agent process ended (exit code ${status.exitCode ?? "unknown"}) before reporting a result`;
+    if (await markSandboxLost({ sandboxId: sandbox.id, reason, exitCode: status.exitCode ?? null })) lost.push(sandbox.id);
+  }
+
   const claimed = await db.$queryRaw<{ id: string }[]>`
     UPDATE "Sandbox" SET "destroyedAt" = now(), "tokenRevokedAt" = COALESCE("tokenRevokedAt", now())
     WHERE id IN (

@@ -30,12 +30,11 @@ export interface RunningWorker {
   reapNow(): Promise<void>;
 }
 
-// graphile-worker's own log lines, through ours (info and above; its debug chatter only with OMOIOS_DEBUG).
+// graphile-worker's own log lines, through ours: warnings and errors; its per-job info lines only with OMOIOS_DEBUG.
 const workerLogger = new Logger(() => (level, message, meta) => {
   const fields = { component: "graphile-worker", ...(meta as Record<string, unknown>) };
   if (level === "error") log.error(message, fields);
   else if (level === "warning") log.warn(message, fields);
-  else if (level === "info") log.info(message, fields);
   else log.debug(message, fields);
 });
 

@@ -1,0 +1,310 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { migrate } from "@/lib/db/migrate";
+import { reloadEnv } from "@/lib/env";
+import { installJobQueue } from "@/lib/jobs/install-job-queue";
+import { startFakeAnthropic, type FakeAnthropic, type FakeStep } from "@/test/fake-anthropic/fake-anthropic-server";
+import { startTestAppServer, type TestAppServer } from "@/test/app-server";
+import type { RunningWorker } from "@/lib/worker/start-worker";
+
+// Real agents (the built bundle) in local sandboxes, a real graphile-worker, the real sandbox API over HTTP and the
+// fake Anthropic API behind the real proxy. Its own database: the workers here must not pick up other files' jobs.
+const SERVER_KEY = "sk-ant-lifecycle-server-key-0001";
+const HEARTBEAT_TIMEOUT_S = 2;
+let fake: FakeAnthropic;
+let app: TestAppServer;
+let sandboxRoot: string;
+let databaseUrl: string;
+const workers: RunningWorker[] = [];
+const children: ChildProcess[] = [];
+
+/** What the fake model does: keep the agent busy (slow tool calls) or let it finish. */
+let mode: "busy" | "finish" = "busy";
+const script = (): FakeStep =>
+  mode === "busy"
+    ? { content: [{ type: "tool_use", name: "list_dir", input: { path: "." } }], latencyMs: 300 }
+    : { content: [{ type: "tool_use", name: "complete_task", input: { summary: "explored" } }] };
+
+// Loaded after the environment points at this file's database.
+let lib: {
+  db: typeof import("@/lib/db/client").db;
+  createSpec: typeof import("@/lib/specs/create-spec").createSpec;
+  startWorker: typeof import("@/lib/worker/start-worker").startWorker;
+  spawnSpecSandbox: typeof import("@/lib/sandbox/spawn-spec-sandbox").spawnSpecSandbox;
+  markSandboxLost: typeof import("@/lib/sandbox/mark-sandbox-lost").markSandboxLost;
+  createTestUser: typeof import("@/test/factories").createTestUser;
+  createTestProject: typeof import("@/test/factories").createTestProject;
+};
+
+beforeAll(async () => {
+  const admin = new pg.Client({ connectionString: inject("adminUrl") });
+  await admin.connect();
+  const name = `omoios_lifecycle_${Date.now().toString(36)}`;
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  databaseUrl = Object.assign(new URL(inject("adminUrl")), { pathname: `/${name}` }).toString();
+  await migrate({ connectionString: databaseUrl });
+  await installJobQueue(databaseUrl);
+
+  fake = await startFakeAnthropic({ expectedApiKey: SERVER_KEY, validate: false, script });
+  sandboxRoot = fs.mkdtempSync(path.join(os.tmpdir(), "omoios-sandboxes-"));
+  Object.assign(process.env, {
+    DATABASE_URL: databaseUrl,
+    ANTHROPIC_API_KEY: SERVER_KEY,
+    ANTHROPIC_BASE_URL: fake.url,
+    SANDBOX_ROOT: sandboxRoot,
+    SANDBOX_HEARTBEAT_SECONDS: "0.25",
+    SANDBOX_HEARTBEAT_TIMEOUT_SECONDS: String(HEARTBEAT_TIMEOUT_S),
+    LOCAL_SANDBOX_MAX: "10",
+    NEXTAUTH_URL: "http://localhost:3000",
+  });
+  app = await startTestAppServer();
+  process.env.OMOIOS_PUBLIC_URL = app.url;
+  reloadEnv();
+  lib = {
+    db: (await import("@/lib/db/client")).db,
+    createSpec: (await import("@/lib/specs/create-spec")).createSpec,
+    startWorker: (await import("@/lib/worker/start-worker")).startWorker,
+    spawnSpecSandbox: (await import("@/lib/sandbox/spawn-spec-sandbox")).spawnSpecSandbox,
+    markSandboxLost: (await import("@/lib/sandbox/mark-sandbox-lost")).markSandboxLost,
+    createTestUser: (await import("@/test/factories")).createTestUser,
+    createTestProject: (await import("@/test/factories")).createTestProject,
+  };
+});
+
+afterAll(async () => {
+  for (const worker of workers) await worker.stop();
+  for (const child of children) child.kill("SIGKILL");
+  // No agent may outlive the tests.
+  for (const pid of agentPids()) killQuietly(pid, "SIGKILL");
+  await app?.close();
+  await fake?.stop();
+  const { disconnectDb } = await import("@/lib/db/client");
+  await disconnectDb();
+  fs.rmSync(sandboxRoot, { recursive: true, force: true });
+});
+
+function startInProcessWorker() {
+  return lib
+    .startWorker({ connectionString: databaseUrl, reaperIntervalMs: 200, cleanupGraceMs: 0, pollIntervalMs: 200, heartbeatTimeoutSeconds: HEARTBEAT_TIMEOUT_S })
+    .then((worker) => {
+      workers.push(worker);
+      return worker;
+    });
+}
+
+async function newSpec() {
+  const user = await lib.createTestUser();
+  const project = await lib.createTestProject(user.id);
+  return lib.createSpec({ userId: user.id, input: { projectId: project.id, description: "Add a dark mode toggle to the settings page" } });
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const liveSandbox = (specId: string) =>
+  lib.db.sandbox.findFirst({ where: { specId, status: "running" }, orderBy: { createdAt: "desc" } });
+
+function agentPid(sandboxId: string): number {
+  return Number(fs.readFileSync(path.join(sandboxRoot, sandboxId, "agent.pid"), "utf8").split(" ")[0]);
+}
+
+function agentPids(): number[] {
+  if (!sandboxRoot || !fs.existsSync(sandboxRoot)) return [];
+  return fs
+    .readdirSync(sandboxRoot)
+    .filter((name) => fs.existsSync(path.join(sandboxRoot, name, "agent.pid")))
+    .map((name) => agentPid(name))
+    .filter(isAlive);
+}
+
+function isAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    const state = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.[0];
+    return state !== "Z";
+  } catch {
+    return false;
+  }
+}
+
+function killQuietly(pid: number, signal: NodeJS.Signals) {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // gone
+  }
+}
+
+const eventTypes = async (specId: string) =>
+  (await lib.db.sandboxEvent.findMany({ where: { specId }, orderBy: { seq: "asc" }, select: { type: true } })).map((e) => e.type);
+
+describe("sandbox lifecycle with the local provider", () => {
+  it("starts an agent that reports events and heartbeats, with only the env contract; kill -9 → lost and re-spawned", async () => {
+    mode = "busy";
+    await startInProcessWorker();
+    const spec = await newSpec();
+    const first = await waitFor("the sandbox to run", () => liveSandbox(spec.id));
+    await waitFor("tool calls and heartbeats", async () => {
+      const types = await eventTypes(spec.id);
+      return types.includes("agent.tool_use") && types.filter((t) => t === "spec.heartbeat").length >= 3 && types;
+    });
+    const types = await eventTypes(spec.id);
+    expect(types).toEqual(expect.arrayContaining(["sandbox.started", "spec.execution_started", "spec.heartbeat", "agent.tool_use"]));
+    expect(first).toMatchObject({ provider: "local", purpose: "spec", startPhase: "explore" });
+    const beat = (await lib.db.sandbox.findUniqueOrThrow({ where: { id: first.id } })).lastHeartbeatAt!;
+    expect(Date.now() - beat.getTime()).toBeLessThan(1_500);
+
+    // The agent's whole environment: the contract, nothing of ours.
+    const pid = agentPid(first.id);
+    const environ = fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").filter(Boolean);
+    const keys = environ.map((line) => line.slice(0, line.indexOf("=")));
+    const allowed = [
+      "OMOIOS_API_URL", "OMOIOS_SANDBOX_ID", "OMOIOS_SANDBOX_TOKEN", "OMOIOS_PROJECT_ID", "OMOIOS_USER_ID", "SPEC_ID",
+      "SPEC_PHASE", "TASK_ID", "EXECUTION_MODE", "WORKSPACE_PATH", "MODEL", "HEARTBEAT_SECONDS", "PATH", "HOME", "LANG",
+    ];
+    expect(keys.filter((key) => !allowed.includes(key))).toEqual([]);
+    const whole = environ.join("\n");
+    for (const secret of [SERVER_KEY, process.env.NEXTAUTH_SECRET!, databaseUrl, new URL(databaseUrl).password]) {
+      expect(whole).not.toContain(secret);
+    }
+    // The workspace is a git repository (the project has no repoUrl: an empty one with a first commit).
+    expect(fs.existsSync(path.join(first.workspacePath!, ".git"))).toBe(true);
+
+    const killedAt = Date.now();
+    process.kill(pid, "SIGKILL");
+    const second = await waitFor("a new sandbox", async () => {
+      const live = await liveSandbox(spec.id);
+      return live && live.id !== first.id && live;
+    });
+    expect(Date.now() - killedAt).toBeLessThan(HEARTBEAT_TIMEOUT_S * 1000 + 2_000);
+    const lost = await lib.db.sandbox.findUniqueOrThrow({ where: { id: first.id } });
+    expect(lost.status).toBe("lost");
+    expect(lost.tokenRevokedAt).not.toBeNull();
+    expect((await lib.db.spec.findUniqueOrThrow({ where: { id: spec.id } })).respawnCount).toBe(1);
+    const lostEvent = await lib.db.sandboxEvent.findFirstOrThrow({ where: { sandboxId: first.id, type: "sandbox.lost" } });
+    expect(lostEvent.data).toMatchObject({ respawning: true, respawnCount: 1 });
+    expect(second.startPhase).toBe("explore");
+
+    // The new agent finishes: its sandbox ends as stopped, and the reaper cleans its workspace up.
+    mode = "finish";
+    await waitFor("the agent to finish", async () => (await lib.db.sandbox.findUniqueOrThrow({ where: { id: second.id } })).destroyedAt);
+    expect((await lib.db.sandbox.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("stopped");
+    expect(fs.existsSync(second.workspacePath!)).toBe(false);
+    expect(await eventTypes(spec.id)).toContain("spec.execution_completed");
+  }, 40_000);
+
+  it("keeps tracking a sandbox across a worker crash: the next worker's reaper notices a dead agent and re-spawns", async () => {
+    mode = "busy";
+    for (const worker of workers.splice(0)) await worker.stop();
+    // A worker in its own process, killed -9 while its agent runs.
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, OMOIOS_DEBUG: "" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    children.push(child);
+    const spec = await newSpec();
+    const first = await waitFor("the sandbox to run", () => liveSandbox(spec.id), 20_000);
+    child.kill("SIGKILL");
+    await new Promise((resolve) => child.once("exit", resolve));
+
+    // The agent outlives its worker and keeps reporting; the row still says running.
+    const before = (await lib.db.sandbox.findUniqueOrThrow({ where: { id: first.id } })).lastHeartbeatAt!;
+    await waitFor("heartbeats without a worker", async () => (await lib.db.sandbox.findUniqueOrThrow({ where: { id: first.id } })).lastHeartbeatAt! > before);
+    expect(isAlive(agentPid(first.id))).toBe(true);
+
+    // A new worker has no handle on that process: only the heartbeat timeout can tell it died.
+    await startInProcessWorker();
+    const diedAt = Date.now();
+    process.kill(agentPid(first.id), "SIGKILL");
+    const second = await waitFor("a new sandbox", async () => {
+      const live = await liveSandbox(spec.id);
+      return live && live.id !== first.id && live;
+    });
+    const elapsed = Date.now() - diedAt;
+    expect(elapsed).toBeGreaterThan(HEARTBEAT_TIMEOUT_S * 1000 - 1_000);
+    expect(elapsed).toBeLessThan(HEARTBEAT_TIMEOUT_S * 1000 + 3_000);
+    expect((await lib.db.sandbox.findUniqueOrThrow({ where: { id: first.id } })).error).toMatch(/no sign of life/);
+    expect(second.id).not.toBe(first.id);
+  }, 60_000);
+
+  it("SIGTERM of a worker ends its agents and hands the spec to the next worker without counting a crash", async () => {
+    mode = "busy";
+    for (const worker of workers.splice(0)) await worker.stop();
+    const worker = await startInProcessWorker();
+    const spec = await newSpec();
+    const first = await waitFor("the sandbox to run", () => liveSandbox(spec.id));
+    const pid = agentPid(first.id);
+    await worker.stop();
+    expect(isAlive(pid)).toBe(false);
+    expect((await lib.db.sandbox.findUniqueOrThrow({ where: { id: first.id } })).status).toBe("stopped");
+    expect((await lib.db.spec.findUniqueOrThrow({ where: { id: spec.id } })).respawnCount).toBe(0);
+    // Handed back as a queued spawn job (committed with the sandbox's end, picked up by whoever runs next).
+    const queued = await lib.db.$queryRawUnsafe<{ count: bigint }[]>(
+      `SELECT count(*) FROM graphile_worker.jobs WHERE task_identifier = 'spawn_spec_sandbox' AND key = 'spawn-spec:' || $1 AND locked_at IS NULL`,
+      spec.id,
+    );
+    expect(Number(queued[0]!.count)).toBe(1);
+
+    await startInProcessWorker();
+    const resumed = await waitFor("the next worker to resume the spec", async () => {
+      const live = await liveSandbox(spec.id);
+      return live && live.id !== first.id && live;
+    });
+    expect(resumed.startPhase).toBe("explore");
+  }, 30_000);
+
+  it("starts one sandbox however many spawns race for the same spec", async () => {
+    mode = "busy";
+    const spec = await newSpec();
+    const outcomes = await Promise.all(Array.from({ length: 6 }, () => lib.spawnSpecSandbox({ specId: spec.id })));
+    expect(outcomes.filter((outcome) => outcome.spawned)).toHaveLength(1);
+    expect(await lib.db.sandbox.count({ where: { specId: spec.id } })).toBe(1);
+  }, 30_000);
+
+  it("starts one sandbox when two workers run duplicate spawn jobs of one spec", async () => {
+    mode = "busy";
+    for (const worker of workers.splice(0)) await worker.stop();
+    const user = await lib.createTestUser();
+    const project = await lib.createTestProject(user.id);
+    const spec = await lib.db.spec.create({ data: { projectId: project.id, userId: user.id, title: "t", description: "d", generationStatus: "running" } });
+    // Four jobs without a shared key (as if enqueued by separate code paths), then two workers at once.
+    for (let i = 0; i < 4; i++) {
+      await lib.db.$executeRawUnsafe(`SELECT graphile_worker.add_job('spawn_spec_sandbox', $1::json)`, JSON.stringify({ specId: spec.id }));
+    }
+    await Promise.all([startInProcessWorker(), startInProcessWorker()]);
+    await waitFor("the jobs to be done", async () => {
+      const left = await lib.db.$queryRawUnsafe<{ count: bigint }[]>(`SELECT count(*) FROM graphile_worker._private_jobs WHERE payload->>'specId' = $1`, spec.id);
+      return Number(left[0]!.count) === 0;
+    });
+    expect(await lib.db.sandbox.count({ where: { specId: spec.id } })).toBe(1);
+  }, 30_000);
+
+  it("fails the spec with the reason once its sandbox was lost more often than allowed", async () => {
+    const user = await lib.createTestUser();
+    const project = await lib.createTestProject(user.id);
+    const spec = await lib.db.spec.create({ data: { projectId: project.id, userId: user.id, title: "t", description: "d", generationStatus: "running" } });
+    for (let crash = 1; crash <= 4; crash++) {
+      const sandbox = await lib.db.sandbox.create({ data: { purpose: "spec", specId: spec.id, status: "running" } });
+      expect(await lib.markSandboxLost({ sandboxId: sandbox.id, reason: `crash ${crash}` })).toBe(true);
+      // A second notice of the same loss changes nothing.
+      expect(await lib.markSandboxLost({ sandboxId: sandbox.id, reason: "again" })).toBe(false);
+    }
+    const failed = await lib.db.spec.findUniqueOrThrow({ where: { id: spec.id } });
+    expect(failed.generationStatus).toBe("failed");
+    expect(failed.respawnCount).toBe(3);
+    expect(failed.lastError).toMatch(/lost 4 times; last: crash 4/);
+    expect(await eventTypes(spec.id)).toContain("spec.execution_failed");
+  });
+});
