@@ -85,6 +85,9 @@ function timeProcess(args: string[]): Promise<number> {
   });
 }
 
+const benchStart = performance.now();
+const say = (line: string) => process.stdout.write(`[${((performance.now() - benchStart) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "omoios-bench-events-"));
   fs.chmodSync(dataDir, 0o755);
@@ -214,7 +217,7 @@ async function main() {
       // Warnings and errors also go to the terminal as they happen.
       for (const line of chunk.toString().split("\n")) if (/"level":"(warn|error)"|Error|error:/.test(line)) process.stderr.write(`[server] ${line}\n`);
     });
-    process.stdout.write(`waiting for the server on port ${port} (a production build first when the sources changed: 1–2 min)…\n`);
+    say(`waiting for the server on port ${port} (a production build first when the sources changed: 1–2 min)…`);
     for (let i = 0; ; i++) {
       if (server.exitCode !== null) throw new Error(`the server exited (code ${server.exitCode}); see the log above`);
       try {
@@ -302,7 +305,7 @@ async function main() {
       return { latencies, seconds, events: ok * BATCH };
     }
 
-    process.stdout.write("1/3 ingestion…\n");
+    say("server ready; 1/3 ingestion…");
     await ingest("raw", SENDERS * 5); // warm-up: connections, prepared statements, JIT
     await ingest("api", SENDERS * 5);
     // Two alternating rounds per path, so drift on the shared machine hits both alike.
@@ -369,7 +372,7 @@ async function main() {
     }
 
     // ======================= 2. polling =======================
-    process.stdout.write("2/3 polling…\n");
+    say("2/3 polling…");
     // Realistic rows (≈ 200 bytes of data each), in bulk.
     for (const target of [pollApi, pollRaw]) {
       await raw.query(
@@ -479,6 +482,7 @@ async function main() {
     let appender = startAppender("api");
     const pollApiResult = await pollers(apiPage);
     const apiAppends = await appender.stop().then(() => appender.latencies);
+    say(`  API pollers done (all caught up after ${pollApiResult.catchUpSeconds.toFixed(1)} s); raw pg pollers…`);
     appender = startAppender("raw");
     const pollRawResult = await pollers(rawPage);
     await appender.stop();
@@ -512,8 +516,40 @@ async function main() {
       }
     }
 
+    // Plan check: list-events.ts runs the query as a named (prepared) statement, so after five runs on a connection
+    // PostgreSQL may switch to one generic plan for all parameters. Which plan, and what it costs for a first page
+    // (after=0) and a tail poll.
+    const plans: Record<string, { index: string; ms: number }> = {};
+    const planClient = await raw.connect();
+    try {
+      await planClient.query(`PREPARE bench_list(text, bigint, int) AS ${LIST_SQL}`);
+      const indexOf = (node: Record<string, unknown>): string =>
+        (node["Index Name"] as string | undefined) ??
+        ((node["Plans"] as Record<string, unknown>[] | undefined) ?? []).map(indexOf).find(Boolean) ??
+        String(node["Node Type"]);
+      const explain = async (after: number) => {
+        const { rows } = await planClient.query(`EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE bench_list(${planClient.escapeLiteral(pollApi.specId)}, ${after}, ${PAGE})`);
+        const out = rows[0]["QUERY PLAN"][0];
+        return { index: indexOf(out.Plan), ms: round(out["Execution Time"], 3)! };
+      };
+      for (const mode of ["force_custom_plan", "force_generic_plan"]) {
+        await planClient.query(`SET plan_cache_mode = ${mode}`);
+        plans[`${mode.replace("force_", "").replace("_plan", "")}/page`] = await explain(0);
+        plans[`${mode.replace("force_", "").replace("_plan", "")}/tail`] = await explain(tip);
+      }
+      // What `auto` (the default) settles on after the first five runs on a connection, as in a poller's catch-up.
+      await planClient.query(`DEALLOCATE bench_list; RESET plan_cache_mode`);
+      await planClient.query(`PREPARE bench_list(text, bigint, int) AS ${LIST_SQL}`);
+      for (let i = 0; i < 6; i++) await planClient.query(`EXECUTE bench_list(${planClient.escapeLiteral(pollApi.specId)}, ${i * PAGE}, ${PAGE})`);
+      plans["auto-after-6/page"] = await explain(0);
+      plans["auto-after-6/tail"] = await explain(tip);
+      await planClient.query(`DEALLOCATE bench_list`);
+    } finally {
+      planClient.release();
+    }
+
     // ======================= 3. local sandbox spawn → first event =======================
-    process.stdout.write("3/3 local sandbox spawn…\n");
+    say("3/3 local sandbox spawn…");
     // The ingestion and polling sandboxes are done: out of the local capacity count, nothing left to clean up.
     await raw.query(`UPDATE "Sandbox" SET status = 'stopped', "endedAt" = now(), "destroyedAt" = now() WHERE id = ANY($1)`, [benchSandboxIds]);
     const nodeBare: number[] = [];
@@ -691,6 +727,7 @@ async function main() {
     console.log(`    tail poll (nothing new): SELECT ${bp(pollBreak.raw)} | listEvents() ${bp(pollBreak.listEvents)} | route handler in-process ${bp(pollBreak.handler)} | HTTP via the server ${bp(pollBreak.http)}`);
     console.log(`    page of ${PAGE}: SELECT ${bp(pageBreak.raw)} | listEvents() ${bp(pageBreak.listEvents)} | route handler in-process ${bp(pageBreak.handler)} | HTTP via the server ${bp(pageBreak.http)}`);
     console.log(`    floor: GET /api/v1/health through Next (1 query) ${bp(health)}`);
+    console.log(`    list query plans (EXPLAIN ANALYZE): ${Object.entries(plans).map(([k, v]) => `${k} ${v.index} ${v.ms} ms`).join(" | ")}`);
     console.log(`\n  Checks: API rows stored ${storedByApi} (expected ${expectedByApi}); ${apiAppends.length} appender batches during the API polling; tail polls returned ${pollApiResult.tailEvents} new events (API) / ${pollRawResult.tailEvents} (raw)`);
     console.log(`          spawns ${spawns.length}/${SPAWNS} measured, ${spawns.filter((x) => x.completed).length} completed their run (spec.execution_completed), ${spawnFailures} failed to spawn; first agent event types: ${[...new Set(spawns.map((x) => x.firstType))].join(", ")}`);
     console.log(`          agent processes still alive after destroy: ${survivors.length}; agent bundle ${(bundleBytes / 1024).toFixed(0)} KiB`);
@@ -744,6 +781,7 @@ async function main() {
         page: Object.fromEntries(Object.entries(pageBreak).map(([k, v]) => [k, round(percentile(v, 50), 3)])),
         health: round(percentile(health, 50), 3),
       },
+      listQueryPlans: plans,
       peakRssMiB: { server: round(serverRss ?? NaN, 0), bench: round(benchRss ?? NaN, 0) },
       errors: errors.length,
       serverLogProblems: serverProblems.length,

@@ -1,59 +1,34 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { eventBatchSchema, type OutgoingEvent } from "@/lib/events/event-schemas";
 import { settleLlmUsage } from "@/lib/llm/record-llm-usage";
-import { MODEL_CALL_PATHS, serveModelCall } from "@/lib/llm/serve-model-call";
 import { issueSandboxToken } from "@/lib/sandbox/issue-sandbox-token";
 import { buildAgentBundle } from "@/scripts/build-agent";
+import { startTestAppServer, type TestAppServer } from "@/test/app-server";
 import { startFakeAnthropic, type FakeAnthropic } from "@/test/fake-anthropic/fake-anthropic-server";
 import { createTestProject, createTestUser } from "@/test/factories";
 
 const SERVER_KEY = "sk-ant-server-only-key-123456";
 let fake: FakeAnthropic;
-let app: http.Server;
+let app: TestAppServer;
 let appUrl: string;
 let tempRoot: string;
-const events: OutgoingEvent[] = [];
-const eventAuth = new Set<string>();
-
-/**
- * A stand-in for the web server: model calls go to the same native handler `npm start` uses; events go to a
- * collector (the events API itself is the sandbox issue's) that validates every batch with the shared schema.
- */
-function startAppBridge() {
-  return new Promise<void>((resolve) => {
-    app = http.createServer(async (req, res) => {
-      const endpoint = MODEL_CALL_PATHS[req.url ?? ""];
-      if (endpoint) return serveModelCall(req, res, endpoint);
-      const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-      eventAuth.add(String(req.headers.authorization));
-      events.push(...eventBatchSchema.parse(JSON.parse(Buffer.concat(chunks).toString())).events);
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ accepted: true }));
-    });
-    app.listen(0, "127.0.0.1", () => {
-      appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
-      resolve();
-    });
-  });
-}
 
 beforeAll(async () => {
   fake = await startFakeAnthropic({ expectedApiKey: SERVER_KEY });
   process.env.ANTHROPIC_API_KEY = SERVER_KEY;
   process.env.ANTHROPIC_BASE_URL = fake.url;
-  await startAppBridge();
+  // The real sandbox routes and the native model-call path `npm start` uses, over HTTP.
+  app = await startTestAppServer();
+  appUrl = app.url;
   tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), "omoios-agent-"));
 });
 
 afterAll(async () => {
-  app?.close();
+  await app?.close();
   await fake?.stop();
   fs.rmSync(tempRoot, { recursive: true, force: true });
 });
@@ -103,6 +78,7 @@ describe("dist/omoi-agent.mjs", () => {
     expect(code).toBe(0);
 
     expect(fs.readFileSync(path.join(workspace, "hello.txt"), "utf8")).toBe("hi\n");
+    const events = await db.sandboxEvent.findMany({ where: { sandboxId: sandbox.id }, orderBy: { seq: "asc" }, select: { type: true, data: true } });
 
     // Every model call reached Anthropic with the server's key, never the sandbox token.
     const calls = fake.messageRequests();
@@ -119,7 +95,8 @@ describe("dist/omoi-agent.mjs", () => {
       expect.arrayContaining(["spec.heartbeat", "task.started", "agent.tool_use", "task.completed"]),
     );
     expect(events.find((e) => e.type === "task.completed")?.data).toEqual({ summary: "wrote hello.txt" });
-    expect([...eventAuth]).toEqual([`Bearer ${token}`]);
+    // The terminal event ended the sandbox.
+    expect((await db.sandbox.findUniqueOrThrow({ where: { id: sandbox.id } })).status).toBe("stopped");
 
     await settleLlmUsage();
     const usage = await db.llmUsage.findMany({ where: { sandboxId: sandbox.id } });

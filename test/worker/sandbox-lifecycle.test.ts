@@ -201,7 +201,7 @@ describe("sandbox lifecycle with the local provider", () => {
     mode = "finish";
     await waitFor("the agent to finish", async () => (await lib.db.sandbox.findUniqueOrThrow({ where: { id: second.id } })).destroyedAt);
     expect((await lib.db.sandbox.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("stopped");
-    expect(fs.existsSync(second.workspacePath!)).toBe(false);
+    await waitFor("the workspace to be removed", async () => !fs.existsSync(second.workspacePath!));
     expect(await eventTypes(spec.id)).toContain("spec.execution_completed");
   }, 40_000);
 

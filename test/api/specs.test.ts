@@ -1,0 +1,78 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import * as specsRoute from "@/app/api/v1/specs/route";
+import * as specRoute from "@/app/api/v1/specs/[specId]/route";
+import * as sandboxRoute from "@/app/api/v1/sandboxes/[id]/route";
+import { db } from "@/lib/db/client";
+import { callRoute } from "@/test/call-route";
+import { createTestApiKey, createTestProject, createTestUser } from "@/test/factories";
+
+describe("specs API", () => {
+  it("creates a running spec owned by the caller and queues its sandbox in the same transaction", async () => {
+    const user = await createTestUser();
+    const project = await createTestProject(user.id, { approvalMode: "manual" });
+    const created = await callRoute(specsRoute.POST, {
+      method: "POST",
+      cookie: user.cookie,
+      body: { projectId: project.id, description: "# Dark mode\nLet people switch the UI to a dark theme." },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.spec).toMatchObject({
+      projectId: project.id,
+      userId: user.id,
+      title: "Dark mode",
+      generationStatus: "running",
+      currentPhase: "explore",
+      approvalMode: "manual",
+    });
+    const jobs = await db.$queryRawUnsafe<{ task_identifier: string }[]>(
+      "SELECT task_identifier FROM graphile_worker.jobs WHERE key = $1",
+      `spawn-spec:${created.body.spec.id}`,
+    );
+    expect(jobs).toEqual([{ task_identifier: "spawn_spec_sandbox" }]);
+
+    const list = await callRoute(specsRoute.GET, { path: `/x?projectId=${project.id}`, cookie: user.cookie });
+    expect(list.body.specs.map((s: { id: string }) => s.id)).toEqual([created.body.spec.id]);
+    const one = await callRoute(specRoute.GET, { params: { specId: created.body.spec.id }, cookie: user.cookie });
+    expect(one.body.spec.description).toContain("dark theme");
+  });
+
+  it("refuses bad input with field errors, and other organizations' projects and specs with 404", async () => {
+    const user = await createTestUser();
+    const project = await createTestProject(user.id);
+    const short = await callRoute(specsRoute.POST, { method: "POST", cookie: user.cookie, body: { projectId: project.id, description: "hi" } });
+    expect(short.status).toBe(422);
+    expect(short.body.error.details.fields.description).toBeDefined();
+
+    const stranger = await createTestUser();
+    const key = await createTestApiKey(stranger.id);
+    const foreign = await callRoute(specsRoute.POST, { method: "POST", apiKey: key.key, body: { projectId: project.id, description: "Build something nice" } });
+    expect(foreign.status).toBe(404);
+    const mine = await callRoute(specsRoute.POST, { method: "POST", cookie: user.cookie, body: { projectId: project.id, description: "Build something nice" } });
+    expect((await callRoute(specRoute.GET, { params: { specId: mine.body.spec.id }, apiKey: key.key })).status).toBe(404);
+    expect((await callRoute(specsRoute.GET, { path: `/x?projectId=${project.id}`, apiKey: key.key })).status).toBe(404);
+    expect((await callRoute(specsRoute.GET, { path: "/x" , cookie: user.cookie })).status).toBe(422);
+    expect(await db.spec.count({ where: { projectId: project.id } })).toBe(1);
+  });
+});
+
+describe("GET /api/v1/sandboxes/{id}", () => {
+  it("shows members the sandbox's state and the tail of its log", async () => {
+    const user = await createTestUser();
+    const project = await createTestProject(user.id);
+    const spec = await db.spec.create({ data: { projectId: project.id, userId: user.id, title: "t", description: "d" } });
+    const logPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "omoios-log-")), "agent.log");
+    fs.writeFileSync(logPath, `${"early line\n".repeat(5000)}the last line\n`);
+    const sandbox = await db.sandbox.create({
+      data: { purpose: "spec", specId: spec.id, status: "running", externalId: "x", workspacePath: "/nowhere", logPath, lastHeartbeatAt: new Date() },
+    });
+    const response = await callRoute(sandboxRoute.GET, { params: { id: sandbox.id }, cookie: user.cookie });
+    expect(response.status).toBe(200);
+    expect(response.body.sandbox).toMatchObject({ id: sandbox.id, provider: "local", status: "running", specId: spec.id });
+    expect(response.body.sandbox.logTail.endsWith("the last line\n")).toBe(true);
+    expect(response.body.sandbox.logTail.length).toBeLessThanOrEqual(16 * 1024);
+    expect(response.body.sandbox).not.toHaveProperty("tokenHash");
+  });
+});
