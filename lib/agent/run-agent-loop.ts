@@ -235,6 +235,7 @@ async function callModel(
 }
 
 async function judge<Result>(tool: TerminalTool<z.ZodType, Result>, input: unknown): Promise<TerminalVerdict<Result>> {
+  if (tool.judgesRawInput) return tool.handle(input);
   const parsed = tool.inputSchema.safeParse(input);
   if (!parsed.success) return { accepted: false, feedback: `Invalid input for ${tool.name}:\n${z.prettifyError(parsed.error)}` };
   return tool.handle(parsed.data);

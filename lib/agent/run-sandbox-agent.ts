@@ -5,6 +5,7 @@ import type { SandboxEnv } from "@/lib/agent/sandbox-env";
 import { defineTerminalTool } from "@/lib/agent/terminal-tool";
 import { createWorkspaceToolset } from "@/lib/agent/workspace/create-workspace-toolset";
 import { fetchSandboxContext } from "@/lib/agent/fetch-sandbox-context";
+import { runSpecEngine } from "@/lib/agent/run-spec-engine";
 import { createHttpEventReporter, type EventReporter } from "@/lib/events/event-reporter";
 import type { SandboxContext } from "@/lib/sandbox/sandbox-context-schema";
 
@@ -69,9 +70,23 @@ export async function runSandboxAgent({ env, signal: outerSignal, reporter: give
         reporter.emit("agent.error", { turn: 0, message: `could not load the sandbox's context: ${(error as Error).message}`, retrying: false });
         return 2;
       }
+      if (context.spec) {
+        const outcome = await runSpecEngine({
+          client,
+          model: env.MODEL,
+          context,
+          startPhase: env.SPEC_PHASE ?? context.sandbox.startPhase ?? "explore",
+          tools: toolset.tools,
+          workspacePath: env.WORKSPACE_PATH,
+          reporter,
+          api: { apiUrl: env.OMOIOS_API_URL, sandboxId: env.OMOIOS_SANDBOX_ID, token: env.OMOIOS_SANDBOX_TOKEN },
+          signal,
+        });
+        if (outcome.status === "stopped") return 143;
+        return outcome.status === "failed" ? 1 : 0;
+      }
       prompt = promptFromContext(context);
     }
-    if (env.SPEC_ID) reporter.emit("spec.execution_started", { fromPhase: env.SPEC_PHASE ?? "explore" });
     if (env.TASK_ID) reporter.emit("task.started", {});
     const result = await runAgentLoop({
       client,
@@ -87,10 +102,6 @@ export async function runSandboxAgent({ env, signal: outerSignal, reporter: give
     });
     const done = result.status === "terminal_accepted" || result.status === "completed";
     if (signal.aborted) return 143; // ended from outside: whoever ended us reports it
-    if (env.SPEC_ID && !env.TASK_ID) {
-      if (done) reporter.emit("spec.execution_completed", { summary: String(result.terminalResult ?? result.finalText ?? "").slice(0, 4000) });
-      else reporter.emit("spec.execution_failed", { reason: result.error ?? `the agent stopped: ${result.status}`, phase: env.SPEC_PHASE });
-    }
     if (env.TASK_ID) {
       if (done) reporter.emit("task.completed", { summary: String(result.terminalResult ?? result.finalText ?? "").slice(0, 4000) });
       else reporter.emit("task.failed", { reason: result.error ?? `the agent stopped: ${result.status}` });
@@ -103,20 +114,9 @@ export async function runSandboxAgent({ env, signal: outerSignal, reporter: give
   }
 }
 
-/**
- * The instruction for a sandbox started without AGENT_PROMPT. Spec sandboxes explore the workspace for the idea
- * (the phase-by-phase spec engine builds on this); task sandboxes work on their ticket.
- */
+/** The instruction for a task sandbox started without AGENT_PROMPT: its ticket. */
 function promptFromContext(context: SandboxContext): string {
   const project = `Project: ${context.project.name}${context.project.description ? ` — ${context.project.description}` : ""}`;
-  if (context.spec) {
-    return [
-      project,
-      `Idea: ${context.spec.title}`,
-      context.spec.description,
-      "Explore the workspace with the read-only tools to learn how this idea fits the code, then call complete_task with what you found.",
-    ].join("\n\n");
-  }
   const ticket = context.task!.ticket;
   const test = context.project.testCommand ? `\n\nThe project's tests run with: ${context.project.testCommand}` : "";
   return `${project}\n\nTicket ${ticket.key}: ${ticket.title}\n\n${ticket.description ?? ""}${test}\n\nDo the work in the workspace, then call complete_task.`;

@@ -10,6 +10,11 @@ export interface TerminalTool<Schema extends z.ZodType = z.ZodType, Result = unk
   name: string;
   description: string;
   inputSchema: Schema;
+  /**
+   * When true the handler receives the model's input unparsed and judges it itself (a phase gate scores schema
+   * validity like any other check and reports every attempt); `inputSchema` still tells the model the shape.
+   */
+  judgesRawInput?: boolean;
   handle(input: z.output<Schema>): Promise<TerminalVerdict<Result>> | TerminalVerdict<Result>;
 }
 

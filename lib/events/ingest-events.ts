@@ -10,6 +10,8 @@ export interface IngestResult {
   duplicates: number;
   /** Highest seq stored by this call, or null when nothing new was stored. */
   lastSeq: string | null;
+  /** Client event ids stored by this call (not the duplicates). */
+  stored: string[];
 }
 
 /**
@@ -20,7 +22,7 @@ export interface IngestResult {
 export async function ingestEvents(sandbox: SandboxCaller, events: OutgoingEvent[]): Promise<IngestResult> {
   const rows = events.map((event, ord) => ({ ord, type: event.type, data: event.data, clientEventId: event.clientEventId }));
   const terminal = events.some((event) => TERMINAL_EVENT_TYPES.includes(event.type));
-  const { rows: result } = await getPgPool().query<{ accepted: number; lastSeq: string | null }>({
+  const { rows: result } = await getPgPool().query<{ accepted: number; lastSeq: string | null; stored: string[] | null }>({
     name: "ingest-sandbox-events",
     text: `
     WITH lock AS (SELECT ${lockEventStreamSql("$1")}),
@@ -30,7 +32,7 @@ export async function ingestEvents(sandbox: SandboxCaller, events: OutgoingEvent
       FROM jsonb_to_recordset($5::jsonb) AS e(ord int, type text, data jsonb, "clientEventId" text), lock
       ORDER BY e.ord
       ON CONFLICT ("sandboxId", "clientEventId") DO NOTHING
-      RETURNING seq),
+      RETURNING seq, "clientEventId"),
     alive AS (
       UPDATE "Sandbox" SET "lastHeartbeatAt" = now(), "updatedAt" = now(),
         status = CASE WHEN $6::boolean THEN 'stopped'::"SandboxStatus" ELSE status END,
@@ -38,9 +40,10 @@ export async function ingestEvents(sandbox: SandboxCaller, events: OutgoingEvent
       WHERE id = $2 AND status IN ('creating', 'running')
       RETURNING 1)
     SELECT (SELECT count(*)::int FROM inserted) AS accepted, (SELECT max(seq)::text FROM inserted) AS "lastSeq",
+           (SELECT array_agg("clientEventId") FROM inserted) AS stored,
            (SELECT count(*) FROM alive) AS touched`,
     values: [eventStreamKey(sandbox), sandbox.sandboxId, sandbox.specId, sandbox.taskId, JSON.stringify(rows), terminal],
   });
-  const { accepted, lastSeq } = result[0]!;
-  return { accepted, duplicates: events.length - accepted, lastSeq };
+  const { accepted, lastSeq, stored } = result[0]!;
+  return { accepted, duplicates: events.length - accepted, lastSeq, stored: stored ?? [] };
 }

@@ -10,10 +10,9 @@ import { authorizeProxyCall } from "@/lib/llm/authorize-proxy-call";
 import { recordLlmUsageInBackground } from "@/lib/llm/record-llm-usage";
 import { createSseUsageCollector, emptyUsage, mergeUsage } from "@/lib/llm/usage-from-response";
 import { sandboxTokenFrom } from "@/lib/sandbox/authenticate-sandbox-token";
+import { PHASE_HEADER } from "@/lib/llm/phase-header";
 
 const PHASES = ["explore", "requirements", "design", "tasks", "sync", "complete"] as const;
-/** The agent names its current phase so cost lands on the right phase run. */
-export const PHASE_HEADER = "x-omoi-phase";
 /** Request headers passed upstream; everything else (cookies, the sandbox token) stays here. */
 const FORWARDED_REQUEST_HEADERS = ["anthropic-version", "anthropic-beta", "accept"];
 /** Response headers passed back so the SDK's retry logic sees what the API said. */

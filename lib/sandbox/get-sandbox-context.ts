@@ -2,7 +2,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import type { SandboxCaller } from "@/lib/sandbox/authenticate-sandbox-token";
 import type { SandboxContext } from "@/lib/sandbox/sandbox-context-schema";
-import { WORK_PHASES } from "@/lib/specs/spec-schemas";
+import { pendingFeedbackSchema, WORK_PHASES, type SpecPhaseName } from "@/lib/specs/spec-schemas";
 
 const projectSelect = { id: true, name: true, description: true, repoUrl: true, defaultBranch: true, testCommand: true } as const;
 
@@ -33,6 +33,7 @@ export async function getSandboxContext(caller: SandboxCaller): Promise<SandboxC
         generationStatus: spec.generationStatus,
         currentPhase: spec.currentPhase,
         checkpoints,
+        feedback: pendingFeedbackOf(spec.pendingFeedback),
       },
       task: null,
     };
@@ -55,4 +56,9 @@ export async function getSandboxContext(caller: SandboxCaller): Promise<SandboxC
       ticket: { id: ticket.id, key: ticket.key, title: ticket.title, description: ticket.description, priority: ticket.priority },
     },
   };
+}
+
+function pendingFeedbackOf(value: unknown): { phase: SpecPhaseName; feedback: string } | null {
+  const parsed = pendingFeedbackSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }

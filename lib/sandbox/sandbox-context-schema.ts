@@ -25,6 +25,8 @@ export const sandboxContextSchema = z.object({
       currentPhase: specPhaseSchema,
       /** The latest passed output of each phase done so far: the checkpoints a resumed run continues from. */
       checkpoints: z.array(z.object({ phase: specPhaseSchema, attempt: z.number().int(), score: z.number().nullable(), output: z.unknown() })),
+      /** A reviewer's request-changes feedback for the phase being redone. */
+      feedback: z.object({ phase: specPhaseSchema, feedback: z.string() }).nullable(),
     })
     .nullable(),
   task: z
@@ -37,6 +39,15 @@ export const sandboxContextSchema = z.object({
     .nullable(),
 });
 export type SandboxContext = z.infer<typeof sandboxContextSchema>;
+
+/** Answer of the checkpoint PUT: where the spec goes next (`awaiting_approval` → the agent stops here). */
+export const checkpointResultSchema = z.object({
+  phaseRunId: z.string(),
+  phase: specPhaseSchema,
+  nextPhase: specPhaseSchema,
+  generationStatus: z.enum(["draft", "running", "awaiting_approval", "failed", "completed", "cancelled"]),
+});
+export type CheckpointResult = z.infer<typeof checkpointResultSchema>;
 
 /** Body of `PUT /api/v1/sandboxes/{id}/phases/{phase}`: a phase output that passed its gate. */
 export const checkpointSchema = z.object({

@@ -1,39 +1,104 @@
-import { db } from "@/lib/db/client";
+import { db, Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import type { SandboxCaller } from "@/lib/sandbox/authenticate-sandbox-token";
-import type { CheckpointInput } from "@/lib/sandbox/sandbox-context-schema";
-import { SPEC_PHASES, WORK_PHASES, type SpecPhaseName } from "@/lib/specs/spec-schemas";
+import type { CheckpointInput, CheckpointResult } from "@/lib/sandbox/sandbox-context-schema";
+import { buildSyncPlan } from "@/lib/specs/build-sync-plan";
+import { materializeDesign, materializeRequirements, materializeTasks } from "@/lib/specs/materialize-phase";
+import { evaluatePhase, type GatedPhase } from "@/lib/specs/phases/evaluate-phase";
+import { PROGRESS_AFTER } from "@/lib/specs/phases/phase-definitions";
+import type { DesignOutput } from "@/lib/specs/phases/design-output";
+import { requirementsOutputSchema, type RequirementsOutput } from "@/lib/specs/phases/requirements-output";
+import type { TasksOutput } from "@/lib/specs/phases/tasks-output";
+import { pendingFeedbackSchema, SPEC_PHASES, WORK_PHASES, type SpecPhaseName } from "@/lib/specs/spec-schemas";
 
 /**
- * Stores a phase output that passed its gate as the spec's checkpoint: the PhaseRun of that attempt becomes
- * `passed` (created if the agent never reported it running) and the spec moves on to the next phase. A resumed
- * sandbox starts after the last checkpoint. Storing the same attempt again is harmless (idempotent retries).
+ * Stores a phase output that passed its gate as the spec's checkpoint. The app runs the same gate again (a
+ * sandbox cannot talk its way past it), then in one transaction: the phase's latest attempt becomes `passed`, its
+ * rows are materialized (requirements, design, tasks; SYNC's plan), and the spec moves on — or waits for approval
+ * after REQUIREMENTS and DESIGN in manual mode, which ends this sandbox's work. Storing the same checkpoint again is
+ * harmless (idempotent retries).
  */
-export async function saveCheckpoint(caller: SandboxCaller, phase: SpecPhaseName, input: CheckpointInput) {
+export async function saveCheckpoint(caller: SandboxCaller, phase: SpecPhaseName, input: CheckpointInput): Promise<CheckpointResult> {
   if (caller.purpose !== "spec" || !caller.specId) throw new AppError("forbidden", "Only a spec's sandbox stores phase checkpoints");
   if (!(WORK_PHASES as readonly string[]).includes(phase)) throw new AppError("validation_failed", `"${phase}" is not a phase with an output`);
-  const next = SPEC_PHASES[SPEC_PHASES.indexOf(phase) + 1]!;
   const specId = caller.specId;
-  const fields = {
-    status: "passed" as const,
-    score: input.score,
-    subScores: input.subScores,
-    issues: input.issues,
-    warnings: input.warnings,
-    output: input.output as object,
-    durationMs: input.durationMs,
-    endedAt: new Date(),
-  };
+  const next = SPEC_PHASES[SPEC_PHASES.indexOf(phase) + 1]!;
+
+  if (phase !== "sync") {
+    const requirements = phase === "tasks" ? await passedRequirements(specId) : undefined;
+    const evaluation = evaluatePhase(phase as GatedPhase, input.output, { requirements });
+    if (!evaluation.passed) {
+      throw new AppError("validation_failed", `The ${phase} output does not pass its gate (score ${evaluation.score})`, {
+        issues: evaluation.issues,
+        subScores: evaluation.subScores,
+      });
+    }
+  }
+
   return db.$transaction(async (tx) => {
-    const spec = await tx.spec.findUniqueOrThrow({ where: { id: specId }, select: { generationStatus: true } });
-    if (spec.generationStatus !== "running") throw new AppError("conflict", `The spec is ${spec.generationStatus}; checkpoints are not accepted`);
-    const run = await tx.phaseRun.upsert({
-      where: { specId_phase_attempt: { specId, phase, attempt: input.attempt } },
-      create: { specId, phase, attempt: input.attempt, ...fields },
-      update: fields,
-      select: { id: true },
+    const [spec] = await tx.$queryRaw<{ generationStatus: string; currentPhase: SpecPhaseName; approvalMode: string; requirementsApprovedAt: Date | null; designApprovedAt: Date | null; pendingFeedback: unknown }[]>`
+      SELECT "generationStatus"::text, "currentPhase"::text AS "currentPhase", "approvalMode"::text, "requirementsApprovedAt", "designApprovedAt", "pendingFeedback"
+      FROM "Spec" WHERE id = ${specId} FOR UPDATE`;
+    if (!spec) throw new AppError("not_found", "This sandbox's spec no longer exists");
+
+    const runs = await tx.phaseRun.findMany({ where: { specId, phase }, orderBy: { attempt: "desc" } });
+    const running = runs.find((run) => run.status === "running");
+    const latest = runs[0];
+    if (!running && latest?.status === "passed" && SPEC_PHASES.indexOf(spec.currentPhase) > SPEC_PHASES.indexOf(phase)) {
+      // A retried PUT of a checkpoint already stored.
+      return { phaseRunId: latest.id, phase, nextPhase: spec.currentPhase, generationStatus: spec.generationStatus as CheckpointResult["generationStatus"] };
+    }
+    if (spec.generationStatus !== "running") throw new AppError("conflict", `The spec is ${spec.generationStatus.replace("_", " ")}; checkpoints are not accepted`);
+    if (spec.currentPhase !== phase) throw new AppError("conflict", `The spec is at ${spec.currentPhase}, not ${phase}`);
+
+    const fields = {
+      status: "passed" as const,
+      score: input.score,
+      subScores: input.subScores,
+      issues: input.issues,
+      warnings: input.warnings,
+      output: input.output as object,
+      durationMs: input.durationMs,
+      endedAt: new Date(),
+    };
+    const run = running
+      ? await tx.phaseRun.update({ where: { id: running.id }, data: fields, select: { id: true } })
+      : await tx.phaseRun.create({ data: { specId, phase, attempt: (latest?.attempt ?? 0) + 1, ...fields }, select: { id: true } });
+
+    if (phase === "requirements") await materializeRequirements(tx, specId, input.output as unknown as RequirementsOutput);
+    if (phase === "design") await materializeDesign(tx, specId, input.output as unknown as DesignOutput);
+    if (phase === "tasks") await materializeTasks(tx, specId, input.output as unknown as TasksOutput);
+
+    const feedback = pendingFeedbackSchema.safeParse(spec.pendingFeedback);
+    const clearFeedback = feedback.success && feedback.data.phase === phase ? { pendingFeedback: Prisma.DbNull } : {};
+    if (phase === "sync") {
+      const plan = await buildSyncPlan(tx, specId);
+      await tx.spec.update({
+        where: { id: specId },
+        data: { syncPlan: plan as object, currentPhase: "complete", generationStatus: "completed", progress: PROGRESS_AFTER.sync, completedAt: new Date(), lastError: null, ...clearFeedback },
+      });
+      return { phaseRunId: run.id, phase, nextPhase: "complete", generationStatus: "completed" };
+    }
+
+    const waitsForApproval =
+      spec.approvalMode === "manual" &&
+      ((phase === "requirements" && !spec.requirementsApprovedAt) || (phase === "design" && !spec.designApprovedAt));
+    const generationStatus = waitsForApproval ? "awaiting_approval" : "running";
+    await tx.spec.update({
+      where: { id: specId },
+      data: { currentPhase: next, progress: PROGRESS_AFTER[phase as GatedPhase], generationStatus, lastError: null, ...clearFeedback },
     });
-    await tx.spec.update({ where: { id: specId }, data: { currentPhase: next } });
-    return { phaseRunId: run.id, phase, nextPhase: next };
+    if (waitsForApproval) {
+      // The agent stops here; approval starts a new sandbox at the next phase.
+      await tx.sandbox.updateMany({ where: { id: caller.sandboxId, status: { in: ["creating", "running"] } }, data: { status: "stopped", endedAt: new Date() } });
+    }
+    return { phaseRunId: run.id, phase, nextPhase: next, generationStatus };
   });
 }
+
+async function passedRequirements(specId: string): Promise<RequirementsOutput | undefined> {
+  const run = await db.phaseRun.findFirst({ where: { specId, phase: "requirements", status: "passed" }, orderBy: { attempt: "desc" }, select: { output: true } });
+  const parsed = requirementsOutputSchema.safeParse(run?.output);
+  return parsed.success ? parsed.data : undefined;
+}
+

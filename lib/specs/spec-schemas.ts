@@ -43,3 +43,6 @@ export interface SpecDto {
 }
 
 export const specParamsSchema = z.object({ specId: z.string().min(1).max(64) });
+
+/** Spec.pendingFeedback: what a reviewer asked to change, kept until the phase is redone. */
+export const pendingFeedbackSchema = z.object({ phase: specPhaseSchema, feedback: z.string().min(1).max(10_000) });

@@ -9,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { createHttpEventReporter } from "@/lib/events/event-reporter";
 import { issueSandboxToken } from "@/lib/sandbox/issue-sandbox-token";
 import { callRoute } from "@/test/call-route";
+import { SAMPLE_OUTPUTS } from "@/test/fake-anthropic/scripted-spec-agent";
 import { createTestProject, createTestUser } from "@/test/factories";
 
 async function specSandbox() {
@@ -166,7 +167,7 @@ describe("sandbox context and checkpoints", () => {
       task: null,
     });
 
-    const output = { summary: "A Next.js app", keyFiles: [{ path: "app/page.tsx", purpose: "home" }] };
+    const output = SAMPLE_OUTPUTS.explore;
     const put = await callRoute(phaseRoute.PUT, {
       method: "PUT",
       params: { id: sandbox.id, phase: "explore" },

@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { migrate } from "@/lib/db/migrate";
 import { reloadEnv } from "@/lib/env";
 import { installJobQueue } from "@/lib/jobs/install-job-queue";
-import { startFakeAnthropic, type FakeAnthropic, type FakeStep } from "@/test/fake-anthropic/fake-anthropic-server";
+import { startFakeAnthropic, type FakeAnthropic, type FakeStep, type RecordedRequest } from "@/test/fake-anthropic/fake-anthropic-server";
+import { scriptedSpecAgent } from "@/test/fake-anthropic/scripted-spec-agent";
+import { createSampleRepo } from "@/test/fixtures/sample-repo";
 import { startTestAppServer, type TestAppServer } from "@/test/app-server";
 import type { RunningWorker } from "@/lib/worker/start-worker";
 
@@ -19,15 +21,15 @@ let fake: FakeAnthropic;
 let app: TestAppServer;
 let sandboxRoot: string;
 let databaseUrl: string;
+let sampleRepo: string;
 const workers: RunningWorker[] = [];
 const children: ChildProcess[] = [];
 
-/** What the fake model does: keep the agent busy (slow tool calls) or let it finish. */
+/** What the fake model does: keep the agent busy (slow tool calls) or run the spec through all its phases. */
 let mode: "busy" | "finish" = "busy";
-const script = (): FakeStep =>
-  mode === "busy"
-    ? { content: [{ type: "tool_use", name: "list_dir", input: { path: "." } }], latencyMs: 300 }
-    : { content: [{ type: "tool_use", name: "complete_task", input: { summary: "explored" } }] };
+const specAgent = scriptedSpecAgent();
+const script = (request: RecordedRequest): FakeStep =>
+  mode === "busy" ? { content: [{ type: "tool_use", name: "list_dir", input: { path: "." } }], latencyMs: 1_000 } : specAgent(request);
 
 // Loaded after the environment points at this file's database.
 let lib: {
@@ -52,6 +54,7 @@ beforeAll(async () => {
 
   fake = await startFakeAnthropic({ expectedApiKey: SERVER_KEY, validate: false, script });
   sandboxRoot = fs.mkdtempSync(path.join(os.tmpdir(), "omoios-sandboxes-"));
+  sampleRepo = createSampleRepo(fs.mkdtempSync(path.join(os.tmpdir(), "omoios-sample-repo-")));
   Object.assign(process.env, {
     DATABASE_URL: databaseUrl,
     ANTHROPIC_API_KEY: SERVER_KEY,
@@ -99,7 +102,7 @@ function startInProcessWorker() {
 
 async function newSpec() {
   const user = await lib.createTestUser();
-  const project = await lib.createTestProject(user.id);
+  const project = await lib.createTestProject(user.id, { repoUrl: sampleRepo });
   return lib.createSpec({ userId: user.id, input: { projectId: project.id, description: "Add a dark mode toggle to the settings page" } });
 }
 
@@ -179,8 +182,8 @@ describe("sandbox lifecycle with the local provider", () => {
     for (const secret of [SERVER_KEY, process.env.NEXTAUTH_SECRET!, databaseUrl, new URL(databaseUrl).password]) {
       expect(whole).not.toContain(secret);
     }
-    // The workspace is a git repository (the project has no repoUrl: an empty one with a first commit).
-    expect(fs.existsSync(path.join(first.workspacePath!, ".git"))).toBe(true);
+    // The workspace is a clone of the project's repository.
+    expect(fs.existsSync(path.join(first.workspacePath!, "src", "greet.js"))).toBe(true);
 
     const killedAt = Date.now();
     process.kill(pid, "SIGKILL");
@@ -197,12 +200,13 @@ describe("sandbox lifecycle with the local provider", () => {
     expect(lostEvent.data).toMatchObject({ respawning: true, respawnCount: 1 });
     expect(second.startPhase).toBe("explore");
 
-    // The new agent finishes: its sandbox ends as stopped, and the reaper cleans its workspace up.
+    // The new agent runs the spec to its end: its sandbox ends as stopped, and the reaper cleans its workspace up.
     mode = "finish";
     await waitFor("the agent to finish", async () => (await lib.db.sandbox.findUniqueOrThrow({ where: { id: second.id } })).destroyedAt);
     expect((await lib.db.sandbox.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("stopped");
     await waitFor("the workspace to be removed", async () => !fs.existsSync(second.workspacePath!));
     expect(await eventTypes(spec.id)).toContain("spec.execution_completed");
+    expect(await lib.db.spec.findUniqueOrThrow({ where: { id: spec.id } })).toMatchObject({ generationStatus: "completed", currentPhase: "complete", progress: 100 });
   }, 40_000);
 
   it("keeps tracking a sandbox across a worker crash: the next worker's reaper notices a dead agent and re-spawns", async () => {

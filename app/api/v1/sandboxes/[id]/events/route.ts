@@ -1,6 +1,6 @@
 import { eventBatchSchema, MAX_EVENT_BATCH_BYTES } from "@/lib/events/event-schemas";
-import { ingestEvents } from "@/lib/events/ingest-events";
 import { eventPageQuerySchema, listEvents } from "@/lib/events/list-events";
+import { receiveSandboxEvents } from "@/lib/events/receive-sandbox-events";
 import { parseJsonBody, parseParams, parseQuery } from "@/lib/http/parse";
 import { json } from "@/lib/http/respond";
 import { withAuth } from "@/lib/http/with-auth";
@@ -11,10 +11,10 @@ import { sandboxParamsSchema } from "@/lib/sandbox/sandbox-context-schema";
 type Params = { id: string };
 
 // POST /api/v1/sandboxes/{id}/events – a batch of the sandbox's events (sandbox token only). Idempotent per client
-// event id; all or nothing: one invalid event → 422 and nothing stored.
+// event id; all or nothing: one invalid event → 422 and nothing stored. Spec events also update the spec's state.
 export const POST = withSandboxAuth<Params>(async (req, { sandbox }) => {
   const { events } = await parseJsonBody(req, eventBatchSchema, MAX_EVENT_BATCH_BYTES);
-  return json(await ingestEvents(sandbox, events));
+  return json(await receiveSandboxEvents(sandbox, events));
 });
 
 // GET /api/v1/sandboxes/{id}/events?after=&limit= – the sandbox's events for members of its project.

@@ -1,0 +1,19 @@
+import type { OutgoingEvent } from "@/lib/events/event-schemas";
+import { ingestEvents } from "@/lib/events/ingest-events";
+import type { SandboxCaller } from "@/lib/sandbox/authenticate-sandbox-token";
+import { applySpecEvents, SPEC_STATE_EVENTS } from "@/lib/specs/apply-spec-events";
+
+/**
+ * A sandbox's batch: stored (idempotently), then the events that drive a spec's visible state — phase runs,
+ * progress, failure — applied, once, for the events this call stored.
+ */
+export async function receiveSandboxEvents(sandbox: SandboxCaller, events: OutgoingEvent[]) {
+  const result = await ingestEvents(sandbox, events);
+  if (sandbox.specId && sandbox.purpose === "spec" && result.stored.length > 0) {
+    const stored = new Set(result.stored);
+    const effective = events.filter((event) => SPEC_STATE_EVENTS.has(event.type) && stored.has(event.clientEventId));
+    if (effective.length > 0) await applySpecEvents(sandbox.specId, effective);
+  }
+  const { stored: _stored, ...answer } = result;
+  return answer;
+}

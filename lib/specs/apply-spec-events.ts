@@ -1,0 +1,80 @@
+import { db } from "@/lib/db/client";
+import type { EventData, EventType, OutgoingEvent } from "@/lib/events/event-schemas";
+import { pendingFeedbackSchema, SPEC_PHASES } from "@/lib/specs/spec-schemas";
+
+/** Event types whose consumer is the spec's state (besides the timeline). */
+export const SPEC_STATE_EVENTS: ReadonlySet<EventType> = new Set<EventType>([
+  "spec.phase_started",
+  "spec.phase_retry",
+  "spec.eval_result",
+  "spec.phase_failed",
+  "spec.progress",
+  "spec.execution_failed",
+]);
+
+/**
+ * Keeps the spec's UI-facing state truthful while its agent works: a PhaseRun row per attempt (started, judged,
+ * failed), the progress, and the spec's failure with its reason. Only a running spec is changed, so a late event
+ * cannot revive a cancelled one. Checkpoints (passed phases) arrive through their own route.
+ */
+export async function applySpecEvents(specId: string, events: OutgoingEvent[]) {
+  for (const event of events) {
+    const spec = await db.spec.findUnique({ where: { id: specId }, select: { generationStatus: true, pendingFeedback: true, currentPhase: true } });
+    if (!spec || spec.generationStatus !== "running") return;
+    switch (event.type) {
+      case "spec.phase_started":
+      case "spec.phase_retry": {
+        const { phase } = event.data as EventData<"spec.phase_started">;
+        // Never move a spec backwards (a late event of an earlier phase).
+        if (phase === "complete" || SPEC_PHASES.indexOf(phase) < SPEC_PHASES.indexOf(spec.currentPhase)) break;
+        const latest = await db.phaseRun.findFirst({ where: { specId, phase }, orderBy: { attempt: "desc" } });
+        // A running attempt left by a lost sandbox ends here: its successor starts.
+        if (latest?.status === "running") await db.phaseRun.update({ where: { id: latest.id }, data: { status: "failed", endedAt: new Date() } });
+        const feedback = pendingFeedbackSchema.safeParse(spec.pendingFeedback);
+        await db.phaseRun.create({
+          data: { specId, phase, attempt: (latest?.attempt ?? 0) + 1, feedback: feedback.success && feedback.data.phase === phase ? feedback.data.feedback : null },
+        });
+        await db.spec.update({ where: { id: specId }, data: { currentPhase: phase } });
+        break;
+      }
+      case "spec.eval_result": {
+        const data = event.data as EventData<"spec.eval_result">;
+        if (data.phase === "complete") break;
+        const run = await db.phaseRun.findFirst({ where: { specId, phase: data.phase, status: "running" }, orderBy: { attempt: "desc" } });
+        if (!run) break;
+        await db.phaseRun.update({
+          where: { id: run.id },
+          data: {
+            score: data.score,
+            subScores: data.subScores,
+            issues: data.issues,
+            warnings: data.warnings,
+            // A failed attempt ends here; a passed one becomes `passed` with its checkpoint.
+            ...(data.passed ? {} : { status: "failed", endedAt: new Date(), durationMs: Date.now() - run.startedAt.getTime() }),
+          },
+        });
+        break;
+      }
+      case "spec.phase_failed": {
+        const data = event.data as EventData<"spec.phase_failed">;
+        if (data.phase === "complete") break;
+        await db.phaseRun.updateMany({
+          where: { specId, phase: data.phase, status: "running" },
+          data: { status: "failed", endedAt: new Date(), ...(data.issues.length ? { issues: data.issues } : {}) },
+        });
+        break;
+      }
+      case "spec.progress": {
+        const { progress } = event.data as EventData<"spec.progress">;
+        await db.spec.update({ where: { id: specId }, data: { progress } });
+        break;
+      }
+      case "spec.execution_failed": {
+        const { reason } = event.data as EventData<"spec.execution_failed">;
+        await db.phaseRun.updateMany({ where: { specId, status: "running" }, data: { status: "failed", endedAt: new Date() } });
+        await db.spec.update({ where: { id: specId }, data: { generationStatus: "failed", lastError: reason } });
+        return;
+      }
+    }
+  }
+}
