@@ -1,7 +1,6 @@
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
-import { enqueueJob } from "@/lib/jobs/enqueue-job";
-import { spawnJobKey } from "@/lib/specs/create-spec";
+import { startSpecRun } from "@/lib/specs/start-spec-run";
 
 export type RecoveryDecision = { action: "respawn"; respawnCount: number } | { action: "failed"; respawnCount: number } | { action: "none" };
 
@@ -29,7 +28,7 @@ export async function recoverSpec({ specId, reason, countsAsCrash = true }: { sp
     await tx.spec.update({ where: { id: specId }, data: { respawnCount } });
     // A short, growing pause: a crash caused by the environment gets a moment to clear.
     const runAt = new Date(Date.now() + (countsAsCrash ? 1_000 * respawnCount : 0));
-    await enqueueJob("spawn_spec_sandbox", { specId, reason: `respawn: ${reason}`.slice(0, 500) }, { jobKey: spawnJobKey(specId), runAt }, tx);
+    await startSpecRun(tx, specId, `respawn: ${reason}`, runAt);
     return { action: "respawn", respawnCount };
   });
   return decision;

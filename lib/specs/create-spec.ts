@@ -1,10 +1,8 @@
 import { db } from "@/lib/db/client";
-import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { getProjectOrThrow } from "@/lib/projects/get-project-or-throw";
 import { toSpecDto } from "@/lib/specs/spec-dto";
+import { startSpecRun } from "@/lib/specs/start-spec-run";
 import type { CreateSpecInput, SpecDto } from "@/lib/specs/spec-schemas";
-
-export const spawnJobKey = (specId: string) => `spawn-spec:${specId}`;
 
 /**
  * Turns an idea into a running spec: the spec row and the job that starts its sandbox are committed together, so
@@ -21,13 +19,13 @@ export async function createSpec({ userId, input }: { userId: string; input: Cre
         title,
         description: input.description,
         approvalMode: input.approvalMode ?? project.approvalMode,
-        autoExecute: project.autoExecuteTickets,
+        autoExecute: input.autoExecute ?? project.autoExecuteTickets,
         budgetUsd: project.budgetUsd,
         generationStatus: "running",
         startedAt: new Date(),
       },
     });
-    await enqueueJob("spawn_spec_sandbox", { specId: created.id, reason: "created" }, { jobKey: spawnJobKey(created.id) }, tx);
+    await startSpecRun(tx, created.id, "created");
     return created;
   });
   return toSpecDto(spec);

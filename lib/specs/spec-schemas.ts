@@ -15,6 +15,8 @@ export const createSpecSchema = z.object({
   title: z.string().trim().min(1).max(200).optional(),
   /** Defaults to the project's setting. */
   approvalMode: z.enum(["auto", "manual"]).optional(),
+  /** Whether the spec's tickets run by themselves once created; defaults to the project's setting. */
+  autoExecute: z.boolean().optional(),
 });
 export type CreateSpecInput = z.infer<typeof createSpecSchema>;
 
@@ -46,3 +48,18 @@ export const specParamsSchema = z.object({ specId: z.string().min(1).max(64) });
 
 /** Spec.pendingFeedback: what a reviewer asked to change, kept until the phase is redone. */
 export const pendingFeedbackSchema = z.object({ phase: specPhaseSchema, feedback: z.string().min(1).max(10_000) });
+
+export const launchSpecSchema = z.object({
+  projectId: z.string().min(1),
+  prompt: z.string().trim().min(10, "Describe the idea in at least 10 characters").max(20_000),
+  approvalMode: z.enum(["auto", "manual"]).optional(),
+  autoExecute: z.boolean().default(true),
+});
+export type LaunchSpecInput = z.infer<typeof launchSpecSchema>;
+
+export const approveSpecSchema = z.object({ gate: z.enum(["requirements", "design"]) });
+export const requestChangesSchema = z.object({
+  phase: z.enum(["explore", "requirements", "design", "tasks"]),
+  feedback: z.string().trim().min(3, "Say what should change").max(10_000),
+});
+export const exportSpecQuerySchema = z.object({ format: z.enum(["markdown", "json"]).default("markdown") });

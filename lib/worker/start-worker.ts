@@ -9,7 +9,7 @@ import { markSandboxLost } from "@/lib/sandbox/mark-sandbox-lost";
 import { reapSandboxes } from "@/lib/sandbox/reap-sandboxes";
 import type { SandboxProvider } from "@/lib/sandbox/sandbox-provider";
 import { spawnSpecSandbox } from "@/lib/sandbox/spawn-spec-sandbox";
-import { spawnJobKey } from "@/lib/specs/create-spec";
+import { spawnJobKey } from "@/lib/specs/start-spec-run";
 
 export interface WorkerOptions {
   connectionString: string;

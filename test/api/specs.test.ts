@@ -37,6 +37,7 @@ describe("specs API", () => {
     expect(list.body.specs.map((s: { id: string }) => s.id)).toEqual([created.body.spec.id]);
     const one = await callRoute(specRoute.GET, { params: { specId: created.body.spec.id }, cookie: user.cookie });
     expect(one.body.spec.description).toContain("dark theme");
+    expect(one.body).toMatchObject({ phaseRuns: [], requirements: [], design: null, tasks: [], tickets: { total: 0 } });
   });
 
   it("refuses bad input with field errors, and other organizations' projects and specs with 404", async () => {

@@ -1,28 +1,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { migrate } from "@/lib/db/migrate";
-import { reloadEnv } from "@/lib/env";
-import { installJobQueue } from "@/lib/jobs/install-job-queue";
-import { startFakeAnthropic, type FakeAnthropic, type FakeStep, type RecordedRequest } from "@/test/fake-anthropic/fake-anthropic-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isAlive, startAgentHarness, waitFor, type AgentHarness } from "@/test/agent-harness";
+import type { FakeStep, RecordedRequest } from "@/test/fake-anthropic/fake-anthropic-server";
 import { scriptedSpecAgent } from "@/test/fake-anthropic/scripted-spec-agent";
-import { createSampleRepo } from "@/test/fixtures/sample-repo";
-import { startTestAppServer, type TestAppServer } from "@/test/app-server";
-import type { RunningWorker } from "@/lib/worker/start-worker";
 
 // Real agents (the built bundle) in local sandboxes, a real graphile-worker, the real sandbox API over HTTP and the
-// fake Anthropic API behind the real proxy. Its own database: the workers here must not pick up other files' jobs.
-const SERVER_KEY = "sk-ant-lifecycle-server-key-0001";
-const HEARTBEAT_TIMEOUT_S = 2;
-let fake: FakeAnthropic;
-let app: TestAppServer;
-let sandboxRoot: string;
-let databaseUrl: string;
-let sampleRepo: string;
-const workers: RunningWorker[] = [];
+// fake Anthropic API behind the real proxy (see test/agent-harness.ts).
+let h: AgentHarness;
 const children: ChildProcess[] = [];
 
 /** What the fake model does: keep the agent busy (slow tool calls) or run the spec through all its phases. */
@@ -35,7 +21,6 @@ const script = (request: RecordedRequest): FakeStep =>
 let lib: {
   db: typeof import("@/lib/db/client").db;
   createSpec: typeof import("@/lib/specs/create-spec").createSpec;
-  startWorker: typeof import("@/lib/worker/start-worker").startWorker;
   spawnSpecSandbox: typeof import("@/lib/sandbox/spawn-spec-sandbox").spawnSpecSandbox;
   markSandboxLost: typeof import("@/lib/sandbox/mark-sandbox-lost").markSandboxLost;
   createTestUser: typeof import("@/test/factories").createTestUser;
@@ -43,35 +28,10 @@ let lib: {
 };
 
 beforeAll(async () => {
-  const admin = new pg.Client({ connectionString: inject("adminUrl") });
-  await admin.connect();
-  const name = `omoios_lifecycle_${Date.now().toString(36)}`;
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  databaseUrl = Object.assign(new URL(inject("adminUrl")), { pathname: `/${name}` }).toString();
-  await migrate({ connectionString: databaseUrl });
-  await installJobQueue(databaseUrl);
-
-  fake = await startFakeAnthropic({ expectedApiKey: SERVER_KEY, validate: false, script });
-  sandboxRoot = fs.mkdtempSync(path.join(os.tmpdir(), "omoios-sandboxes-"));
-  sampleRepo = createSampleRepo(fs.mkdtempSync(path.join(os.tmpdir(), "omoios-sample-repo-")));
-  Object.assign(process.env, {
-    DATABASE_URL: databaseUrl,
-    ANTHROPIC_API_KEY: SERVER_KEY,
-    ANTHROPIC_BASE_URL: fake.url,
-    SANDBOX_ROOT: sandboxRoot,
-    SANDBOX_HEARTBEAT_SECONDS: "0.25",
-    SANDBOX_HEARTBEAT_TIMEOUT_SECONDS: String(HEARTBEAT_TIMEOUT_S),
-    LOCAL_SANDBOX_MAX: "10",
-    NEXTAUTH_URL: "http://localhost:3000",
-  });
-  app = await startTestAppServer();
-  process.env.OMOIOS_PUBLIC_URL = app.url;
-  reloadEnv();
+  h = await startAgentHarness({ name: "lifecycle", script });
   lib = {
     db: (await import("@/lib/db/client")).db,
     createSpec: (await import("@/lib/specs/create-spec")).createSpec,
-    startWorker: (await import("@/lib/worker/start-worker")).startWorker,
     spawnSpecSandbox: (await import("@/lib/sandbox/spawn-spec-sandbox")).spawnSpecSandbox,
     markSandboxLost: (await import("@/lib/sandbox/mark-sandbox-lost")).markSandboxLost,
     createTestUser: (await import("@/test/factories")).createTestUser,
@@ -80,75 +40,26 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const worker of workers) await worker.stop();
   for (const child of children) child.kill("SIGKILL");
-  // No agent may outlive the tests.
-  for (const pid of agentPids()) killQuietly(pid, "SIGKILL");
-  await app?.close();
-  await fake?.stop();
-  const { disconnectDb } = await import("@/lib/db/client");
-  await disconnectDb();
-  fs.rmSync(sandboxRoot, { recursive: true, force: true });
+  await h?.close();
 });
 
-function startInProcessWorker() {
-  return lib
-    .startWorker({ connectionString: databaseUrl, reaperIntervalMs: 200, cleanupGraceMs: 0, pollIntervalMs: 200, heartbeatTimeoutSeconds: HEARTBEAT_TIMEOUT_S })
-    .then((worker) => {
-      workers.push(worker);
-      return worker;
-    });
-}
+const startInProcessWorker = () => h.startWorker();
+const HEARTBEAT_TIMEOUT_S = 2;
 
 async function newSpec() {
   const user = await lib.createTestUser();
-  const project = await lib.createTestProject(user.id, { repoUrl: sampleRepo });
+  const project = await lib.createTestProject(user.id, { repoUrl: h.sampleRepo });
   return lib.createSpec({ userId: user.id, input: { projectId: project.id, description: "Add a dark mode toggle to the settings page" } });
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const liveSandbox = (specId: string) =>
   lib.db.sandbox.findFirst({ where: { specId, status: "running" }, orderBy: { createdAt: "desc" } });
 
-function agentPid(sandboxId: string): number {
-  return Number(fs.readFileSync(path.join(sandboxRoot, sandboxId, "agent.pid"), "utf8").split(" ")[0]);
-}
 
-function agentPids(): number[] {
-  if (!sandboxRoot || !fs.existsSync(sandboxRoot)) return [];
-  return fs
-    .readdirSync(sandboxRoot)
-    .filter((name) => fs.existsSync(path.join(sandboxRoot, name, "agent.pid")))
-    .map((name) => agentPid(name))
-    .filter(isAlive);
-}
 
-function isAlive(pid: number) {
-  try {
-    process.kill(pid, 0);
-    const state = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.[0];
-    return state !== "Z";
-  } catch {
-    return false;
-  }
-}
 
-function killQuietly(pid: number, signal: NodeJS.Signals) {
-  try {
-    process.kill(pid, signal);
-  } catch {
-    // gone
-  }
-}
 
 const eventTypes = async (specId: string) =>
   (await lib.db.sandboxEvent.findMany({ where: { specId }, orderBy: { seq: "asc" }, select: { type: true } })).map((e) => e.type);
@@ -170,7 +81,7 @@ describe("sandbox lifecycle with the local provider", () => {
     expect(Date.now() - beat.getTime()).toBeLessThan(1_500);
 
     // The agent's whole environment: the contract, nothing of ours.
-    const pid = agentPid(first.id);
+    const pid = h.agentPid(first.id);
     const environ = fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").filter(Boolean);
     const keys = environ.map((line) => line.slice(0, line.indexOf("=")));
     const allowed = [
@@ -179,7 +90,7 @@ describe("sandbox lifecycle with the local provider", () => {
     ];
     expect(keys.filter((key) => !allowed.includes(key))).toEqual([]);
     const whole = environ.join("\n");
-    for (const secret of [SERVER_KEY, process.env.NEXTAUTH_SECRET!, databaseUrl, new URL(databaseUrl).password]) {
+    for (const secret of [h.serverKey, process.env.NEXTAUTH_SECRET!, h.databaseUrl, new URL(h.databaseUrl).password]) {
       expect(whole).not.toContain(secret);
     }
     // The workspace is a clone of the project's repository.
@@ -211,10 +122,10 @@ describe("sandbox lifecycle with the local provider", () => {
 
   it("keeps tracking a sandbox across a worker crash: the next worker's reaper notices a dead agent and re-spawns", async () => {
     mode = "busy";
-    for (const worker of workers.splice(0)) await worker.stop();
+    await h.stopWorkers();
     // A worker in its own process, killed -9 while its agent runs.
     const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, OMOIOS_DEBUG: "" },
+      env: { ...process.env, DATABASE_URL: h.databaseUrl, OMOIOS_DEBUG: "" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     children.push(child);
@@ -226,12 +137,12 @@ describe("sandbox lifecycle with the local provider", () => {
     // The agent outlives its worker and keeps reporting; the row still says running.
     const before = (await lib.db.sandbox.findUniqueOrThrow({ where: { id: first.id } })).lastHeartbeatAt!;
     await waitFor("heartbeats without a worker", async () => (await lib.db.sandbox.findUniqueOrThrow({ where: { id: first.id } })).lastHeartbeatAt! > before);
-    expect(isAlive(agentPid(first.id))).toBe(true);
+    expect(isAlive(h.agentPid(first.id))).toBe(true);
 
     // A new worker has no handle on that process: only the heartbeat timeout can tell it died.
     await startInProcessWorker();
     const diedAt = Date.now();
-    process.kill(agentPid(first.id), "SIGKILL");
+    process.kill(h.agentPid(first.id), "SIGKILL");
     const second = await waitFor("a new sandbox", async () => {
       const live = await liveSandbox(spec.id);
       return live && live.id !== first.id && live;
@@ -245,11 +156,11 @@ describe("sandbox lifecycle with the local provider", () => {
 
   it("SIGTERM of a worker ends its agents and hands the spec to the next worker without counting a crash", async () => {
     mode = "busy";
-    for (const worker of workers.splice(0)) await worker.stop();
+    await h.stopWorkers();
     const worker = await startInProcessWorker();
     const spec = await newSpec();
     const first = await waitFor("the sandbox to run", () => liveSandbox(spec.id));
-    const pid = agentPid(first.id);
+    const pid = h.agentPid(first.id);
     await worker.stop();
     expect(isAlive(pid)).toBe(false);
     expect((await lib.db.sandbox.findUniqueOrThrow({ where: { id: first.id } })).status).toBe("stopped");
@@ -279,7 +190,7 @@ describe("sandbox lifecycle with the local provider", () => {
 
   it("starts one sandbox when two workers run duplicate spawn jobs of one spec", async () => {
     mode = "busy";
-    for (const worker of workers.splice(0)) await worker.stop();
+    await h.stopWorkers();
     const user = await lib.createTestUser();
     const project = await lib.createTestProject(user.id);
     const spec = await lib.db.spec.create({ data: { projectId: project.id, userId: user.id, title: "t", description: "d", generationStatus: "running" } });
