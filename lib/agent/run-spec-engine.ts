@@ -99,6 +99,8 @@ async function runGatedPhase(
   const feedback = context.spec!.feedback?.phase === phase ? context.spec!.feedback.feedback : null;
   const requirements = outputs.get("requirements") as RequirementsOutput | undefined;
   reporter.emit("spec.phase_started", { phase, attempt });
+  // The app opens the phase's run before the first model call, so the call's cost lands on it.
+  await reporter.flush();
 
   const submit = defineTerminalTool({
     name: definition.submitTool,
@@ -121,6 +123,8 @@ async function runGatedPhase(
       if (attempt < MAX_ATTEMPTS) {
         reporter.emit("spec.phase_retry", { phase, attempt: attempt + 1, maxAttempts: MAX_ATTEMPTS, issues });
         attempt++;
+        // Sent with the rejection's model call still to come, so that call is billed to the new attempt.
+        void reporter.flush();
       }
       return {
         accepted: false,

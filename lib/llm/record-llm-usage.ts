@@ -42,7 +42,9 @@ export async function recordLlmUsage(options: RecordLlmUsageOptions): Promise<nu
       UPDATE "PhaseRun" SET "tokensIn" = "tokensIn" + $6, "tokensOut" = "tokensOut" + $7,
         "cacheReadTokens" = "cacheReadTokens" + $8, "cacheWriteTokens" = "cacheWriteTokens" + $9,
         "costUsd" = "costUsd" + $10
-      WHERE "specId" = $2 AND phase = $4::"SpecPhase" AND status = 'running' RETURNING 1),
+      -- The phase's latest attempt: the call may be metered just after its checkpoint marked it passed.
+      WHERE id = (SELECT id FROM "PhaseRun" WHERE "specId" = $2 AND phase = $4::"SpecPhase" ORDER BY attempt DESC LIMIT 1)
+      RETURNING 1),
     task AS (
       UPDATE "Task" SET "costUsd" = "costUsd" + $10, "updatedAt" = now() WHERE id = $3 RETURNING 1)
     SELECT 1`,

@@ -27,6 +27,7 @@ export async function getSpecDetail({ userId, specId }: { userId: string; specId
       tokensIn: runs.reduce((sum, run) => sum + run.tokensIn, 0),
       tokensOut: runs.reduce((sum, run) => sum + run.tokensOut, 0),
       cacheReadTokens: runs.reduce((sum, run) => sum + run.cacheReadTokens, 0),
+      cacheWriteTokens: runs.reduce((sum, run) => sum + run.cacheWriteTokens, 0),
       costUsd: runs.reduce((sum, run) => sum + Number(run.costUsd), 0),
     };
   });
@@ -47,6 +48,7 @@ export async function getSpecDetail({ userId, specId }: { userId: string; specId
       tokensIn: run.tokensIn,
       tokensOut: run.tokensOut,
       cacheReadTokens: run.cacheReadTokens,
+      cacheWriteTokens: run.cacheWriteTokens,
       costUsd: Number(run.costUsd),
       durationMs: run.durationMs,
       startedAt: run.startedAt.toISOString(),
