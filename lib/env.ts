@@ -51,6 +51,8 @@ const envSchema = z.object({
   AGENT_MODEL: z.string().min(1).default("claude-sonnet-4-5"),
   /** Token for cloning private GitHub repositories (and, later, pushing branches and opening pull requests). */
   GITHUB_TOKEN: z.string().min(1).optional(),
+  /** GitHub's REST API (GitHub Enterprise: https://<host>/api/v3; tests: a loopback fake). */
+  GITHUB_API_URL: z.string().url().default("https://api.github.com"),
   DAYTONA_API_KEY: z.string().min(1).optional(),
   DAYTONA_API_URL: z.string().url().optional(),
   DAYTONA_TARGET: z.string().min(1).optional(),

@@ -6,6 +6,7 @@ import { defineTerminalTool } from "@/lib/agent/terminal-tool";
 import { createWorkspaceToolset } from "@/lib/agent/workspace/create-workspace-toolset";
 import { fetchSandboxContext } from "@/lib/agent/fetch-sandbox-context";
 import { runSpecEngine } from "@/lib/agent/run-spec-engine";
+import { runTaskWork } from "@/lib/agent/run-task-work";
 import { createHttpEventReporter, type EventReporter } from "@/lib/events/event-reporter";
 import type { SandboxContext } from "@/lib/sandbox/sandbox-context-schema";
 
@@ -85,7 +86,18 @@ export async function runSandboxAgent({ env, signal: outerSignal, reporter: give
         if (outcome.status === "stopped") return 143;
         return outcome.status === "failed" ? 1 : 0;
       }
-      prompt = promptFromContext(context);
+      const outcome = await runTaskWork({
+        client,
+        model: env.MODEL,
+        context,
+        tools: toolset.tools,
+        workspacePath: env.WORKSPACE_PATH,
+        reporter,
+        signal,
+        maxTurns: env.MAX_TURNS,
+        timeoutMs: env.TIMEOUT_SECONDS * 1000,
+      });
+      return outcome === "completed" ? 0 : outcome === "stopped" ? 143 : 1;
     }
     if (env.TASK_ID) reporter.emit("task.started", {});
     const result = await runAgentLoop({
@@ -112,12 +124,4 @@ export async function runSandboxAgent({ env, signal: outerSignal, reporter: give
     await toolset.dispose();
     await reporter.close();
   }
-}
-
-/** The instruction for a task sandbox started without AGENT_PROMPT: its ticket. */
-function promptFromContext(context: SandboxContext): string {
-  const project = `Project: ${context.project.name}${context.project.description ? ` — ${context.project.description}` : ""}`;
-  const ticket = context.task!.ticket;
-  const test = context.project.testCommand ? `\n\nThe project's tests run with: ${context.project.testCommand}` : "";
-  return `${project}\n\nTicket ${ticket.key}: ${ticket.title}\n\n${ticket.description ?? ""}${test}\n\nDo the work in the workspace, then call complete_task.`;
 }

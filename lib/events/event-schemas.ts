@@ -60,7 +60,22 @@ export const agentEventSchemas = [
 
 export const taskEventSchemas = [
   z.object({ type: z.literal("task.started"), data: z.object({ branch: z.string().max(300).optional() }) }),
-  z.object({ type: z.literal("task.completed"), data: z.object({ summary: z.string().max(4000).optional() }) }),
+  z.object({
+    type: z.literal("task.completed"),
+    data: z.object({
+      summary: z.string().max(4000).optional(),
+      branch: z.string().max(300).optional(),
+      commits: z.number().int().min(0).optional(),
+      /** One verdict per acceptance criterion (ids of the spec's criteria when the task has them). */
+      verdicts: z
+        .array(z.object({ criterionId: z.string().max(64).optional(), criterion: z.string().max(1000), met: z.boolean(), evidence: z.string().max(2000) }))
+        .max(100)
+        .optional(),
+    }),
+  }),
+  /** Consumed by the ticket: it moves to testing. */
+  z.object({ type: z.literal("task.tests_started"), data: z.object({ command: z.string().max(1000) }) }),
+  z.object({ type: z.literal("task.tests_finished"), data: z.object({ command: z.string().max(1000), exitCode: z.number().int().nullable(), passed: z.boolean() }) }),
   z.object({ type: z.literal("task.failed"), data: z.object({ reason: z.string().max(4000) }) }),
   z.object({ type: z.literal("task.commit"), data: z.object({ sha: z.string().regex(/^[0-9a-f]{7,64}$/), message: z.string().max(4000) }) }),
   z.object({ type: z.literal("task.pr_opened"), data: z.object({ url: z.string().url(), number: z.number().int().positive() }) }),

@@ -2,10 +2,11 @@ import type { OutgoingEvent } from "@/lib/events/event-schemas";
 import { ingestEvents } from "@/lib/events/ingest-events";
 import type { SandboxCaller } from "@/lib/sandbox/authenticate-sandbox-token";
 import { applySpecEvents, SPEC_STATE_EVENTS } from "@/lib/specs/apply-spec-events";
+import { applyTaskEvents, TASK_STATE_EVENTS } from "@/lib/tickets/apply-task-events";
 
 /**
- * A sandbox's batch: stored (idempotently), then the events that drive a spec's visible state — phase runs,
- * progress, failure — applied, once, for the events this call stored.
+ * A sandbox's batch: stored (idempotently), then the events that drive visible state applied, once, for the events
+ * this call stored: a spec's phase runs, progress and failure; a ticket's column and its task's outcome.
  */
 export async function receiveSandboxEvents(sandbox: SandboxCaller, events: OutgoingEvent[]) {
   const result = await ingestEvents(sandbox, events);
@@ -13,6 +14,11 @@ export async function receiveSandboxEvents(sandbox: SandboxCaller, events: Outgo
     const stored = new Set(result.stored);
     const effective = events.filter((event) => SPEC_STATE_EVENTS.has(event.type) && stored.has(event.clientEventId));
     if (effective.length > 0) await applySpecEvents(sandbox.specId, effective);
+  }
+  if (sandbox.taskId && sandbox.purpose === "task" && result.stored.length > 0) {
+    const stored = new Set(result.stored);
+    const effective = events.filter((event) => TASK_STATE_EVENTS.has(event.type) && stored.has(event.clientEventId));
+    if (effective.length > 0) await applyTaskEvents({ taskId: sandbox.taskId, sandboxId: sandbox.sandboxId }, effective);
   }
   const { stored: _stored, ...answer } = result;
   return answer;

@@ -4,6 +4,10 @@ import { z } from "zod";
 export const jobPayloadSchemas = {
   /** Start (or resume from its checkpoint) the agent of a running spec. */
   spawn_spec_sandbox: z.object({ specId: z.string().min(1), reason: z.string().max(500).optional() }),
+  /** Claim runnable tasks (dependencies done, project below its concurrency) and start their sandboxes. */
+  dispatch_tasks: z.object({}).passthrough(),
+  /** Push an accepted task's branch, open its pull request, record the result. */
+  finish_task: z.object({ taskId: z.string().min(1), sandboxId: z.string().min(1) }),
 } as const;
 
 export type JobName = keyof typeof jobPayloadSchemas;

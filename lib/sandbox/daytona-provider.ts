@@ -383,6 +383,17 @@ export function createDaytonaProvider(options: DaytonaProviderOptions): SandboxP
       }
     },
 
+    async pushBranch(ref, { branch, remoteUrl }) {
+      try {
+        const sandbox = await find(ref.externalId);
+        if (!sandbox) throw new Error("the sandbox no longer exists");
+        const { username, password } = credentialsFor(remoteUrl);
+        await sandbox.git.push(ref.workspacePath, username, password, branch);
+      } catch (err) {
+        throw wrap("push", err);
+      }
+    },
+
     async logTail(ref: SandboxRef, bytes: number): Promise<string> {
       try {
         const sandbox = await find(ref.externalId);

@@ -41,7 +41,7 @@ export async function getSandboxContext(caller: SandboxCaller): Promise<SandboxC
 
   const task = await db.task.findUnique({
     where: { id: caller.taskId ?? "" },
-    include: { ticket: { include: { project: { select: projectSelect } } } },
+    include: { ticket: { include: { project: { select: projectSelect } } }, specTask: { select: { specId: true, requirementRefs: true, acceptanceCriteria: true } } },
   });
   if (!task) throw new AppError("not_found", "This sandbox's task no longer exists");
   const { ticket } = task;
@@ -54,6 +54,8 @@ export async function getSandboxContext(caller: SandboxCaller): Promise<SandboxC
       kind: task.kind,
       attempt: task.attempt,
       ticket: { id: ticket.id, key: ticket.key, title: ticket.title, description: ticket.description, priority: ticket.priority },
+      branch: task.branch ?? `omoi/${ticket.key}`,
+      criteria: await criteriaOf(task.specTask),
     },
   };
 }
@@ -61,4 +63,15 @@ export async function getSandboxContext(caller: SandboxCaller): Promise<SandboxC
 function pendingFeedbackOf(value: unknown): { phase: SpecPhaseName; feedback: string } | null {
   const parsed = pendingFeedbackSchema.safeParse(value);
   return parsed.success ? parsed.data : null;
+}
+
+async function criteriaOf(specTask: { specId: string; requirementRefs: string[]; acceptanceCriteria: unknown } | null) {
+  if (!specTask) return [];
+  const own = (Array.isArray(specTask.acceptanceCriteria) ? (specTask.acceptanceCriteria as string[]) : []).map((text) => ({ id: null, text }));
+  const linked = await db.specAcceptanceCriterion.findMany({
+    where: { requirement: { specId: specTask.specId, localId: { in: specTask.requirementRefs } } },
+    orderBy: [{ requirement: { position: "asc" } }, { position: "asc" }],
+    select: { id: true, text: true },
+  });
+  return [...own, ...linked];
 }

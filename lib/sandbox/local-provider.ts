@@ -118,6 +118,10 @@ export function createLocalProvider(options: LocalProviderOptions): SandboxProvi
       return (await isAlive(ref)) ? { state: "running" } : { state: "exited", exitCode: null };
     },
 
+    async pushBranch(ref, { branch, remoteUrl }) {
+      await git(["push", "--quiet", "--force", "origin", `refs/heads/${branch}:refs/heads/${branch}`], gitEnv(options.githubToken, remoteUrl), ref.workspacePath);
+    },
+
     async logTail(ref, bytes) {
       if (!ref.logPath) return "";
       try {

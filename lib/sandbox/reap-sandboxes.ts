@@ -58,6 +58,8 @@ export async function reapSandboxes({ heartbeatTimeoutSeconds, cleanupGraceMs = 
       SELECT id FROM "Sandbox"
       WHERE "endedAt" < ${new Date(Date.now() - cleanupGraceMs)} AND "destroyedAt" IS NULL
         AND status NOT IN ('creating', 'running')
+        -- A task's accepted work is pushed from the workspace first (finish_task).
+        AND NOT EXISTS (SELECT 1 FROM "Task" t WHERE t."sandboxId" = "Sandbox".id AND t.status = 'running')
       ORDER BY "endedAt" LIMIT 20 FOR UPDATE SKIP LOCKED)
     RETURNING id`;
   const destroyed: string[] = [];

@@ -35,6 +35,10 @@ export const sandboxContextSchema = z.object({
       kind: z.enum(["implement", "quick"]),
       attempt: z.number().int(),
       ticket: z.object({ id: z.string(), key: z.string(), title: z.string(), description: z.string().nullable(), priority: z.string() }),
+      /** The branch to work on: omoi/<ticket key>. */
+      branch: z.string(),
+      /** What must hold when done: the spec's criteria (with ids, so verdicts mark them) and the task's own. */
+      criteria: z.array(z.object({ id: z.string().nullable(), text: z.string() })),
     })
     .nullable(),
 });

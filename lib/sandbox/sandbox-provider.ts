@@ -56,6 +56,11 @@ export interface SandboxProvider {
   /** Removes the workspace / remote sandbox; safe to call twice. */
   destroy(ref: SandboxRef): Promise<void>;
   status(ref: SandboxRef): Promise<SandboxStatus>;
+  /**
+   * Pushes a branch of the workspace to the repository it was cloned from, with the server's git credentials passed
+   * to this one operation (never stored in the sandbox). Run by the app after a task's work was accepted.
+   */
+  pushBranch(ref: SandboxRef, push: { branch: string; remoteUrl: string }): Promise<void>;
   /** The last `bytes` of the agent's output, for members looking at a sandbox. */
   logTail(ref: SandboxRef, bytes: number): Promise<string>;
 }

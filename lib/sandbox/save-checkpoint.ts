@@ -2,6 +2,9 @@ import { db, Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import type { SandboxCaller } from "@/lib/sandbox/authenticate-sandbox-token";
 import type { CheckpointInput, CheckpointResult } from "@/lib/sandbox/sandbox-context-schema";
+import { appendWorkerEvent } from "@/lib/events/append-worker-event";
+import { enqueueDispatch } from "@/lib/tickets/enqueue-dispatch";
+import { createTicketsFromSpec } from "@/lib/tickets/create-tickets-from-spec";
 import { buildSyncPlan } from "@/lib/specs/build-sync-plan";
 import { materializeDesign, materializeRequirements, materializeTasks } from "@/lib/specs/materialize-phase";
 import { evaluatePhase, type GatedPhase } from "@/lib/specs/phases/evaluate-phase";
@@ -35,7 +38,8 @@ export async function saveCheckpoint(caller: SandboxCaller, phase: SpecPhaseName
     }
   }
 
-  return db.$transaction(async (tx) => {
+  let ticketsCreated: { count: number; ticketIds: string[] } | null = null;
+  const result = await db.$transaction(async (tx): Promise<CheckpointResult> => {
     const [spec] = await tx.$queryRaw<{ generationStatus: string; currentPhase: SpecPhaseName; approvalMode: string; requirementsApprovedAt: Date | null; designApprovedAt: Date | null; pendingFeedback: unknown }[]>`
       SELECT "generationStatus"::text, "currentPhase"::text AS "currentPhase", "approvalMode"::text, "requirementsApprovedAt", "designApprovedAt", "pendingFeedback"
       FROM "Spec" WHERE id = ${specId} FOR UPDATE`;
@@ -73,17 +77,30 @@ export async function saveCheckpoint(caller: SandboxCaller, phase: SpecPhaseName
     const clearFeedback = feedback.success && feedback.data.phase === phase ? { pendingFeedback: Prisma.DbNull } : {};
     if (phase === "sync") {
       const plan = await buildSyncPlan(tx, specId);
+      // The plan becomes tickets on the board in the same transaction.
+      const bridge = await createTicketsFromSpec(tx, { specId });
+      ticketsCreated = { count: bridge.created.length, ticketIds: bridge.created.map((t) => t.ticketId) };
       await tx.spec.update({
         where: { id: specId },
-        data: { syncPlan: plan as object, currentPhase: "complete", generationStatus: "completed", progress: PROGRESS_AFTER.sync, completedAt: new Date(), lastError: null, ...clearFeedback },
+        data: {
+          syncPlan: plan as object,
+          currentPhase: "complete",
+          generationStatus: "completed",
+          executionStatus: bridge.ticketIds.length > 0 ? "running" : "completed",
+          progress: PROGRESS_AFTER.sync,
+          completedAt: new Date(),
+          lastError: null,
+          ...clearFeedback,
+        },
       });
-      return { phaseRunId: run.id, phase, nextPhase: "complete", generationStatus: "completed" };
+      if (bridge.created.length > 0) await enqueueDispatch(tx);
+      return { phaseRunId: run.id, phase, nextPhase: "complete" as const, generationStatus: "completed" as const };
     }
 
     const waitsForApproval =
       spec.approvalMode === "manual" &&
       ((phase === "requirements" && !spec.requirementsApprovedAt) || (phase === "design" && !spec.designApprovedAt));
-    const generationStatus = waitsForApproval ? "awaiting_approval" : "running";
+    const generationStatus = waitsForApproval ? ("awaiting_approval" as const) : ("running" as const);
     await tx.spec.update({
       where: { id: specId },
       data: { currentPhase: next, progress: PROGRESS_AFTER[phase as GatedPhase], generationStatus, lastError: null, ...clearFeedback },
@@ -94,6 +111,8 @@ export async function saveCheckpoint(caller: SandboxCaller, phase: SpecPhaseName
     }
     return { phaseRunId: run.id, phase, nextPhase: next, generationStatus };
   });
+  if (ticketsCreated) await appendWorkerEvent({ sandboxId: caller.sandboxId, specId, taskId: null }, "spec.tickets_created", ticketsCreated);
+  return result;
 }
 
 async function passedRequirements(specId: string): Promise<RequirementsOutput | undefined> {

@@ -1,11 +1,7 @@
 import { db, Prisma } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
-import { appendWorkerEvent } from "@/lib/events/append-worker-event";
-import { log } from "@/lib/log";
-import { buildAgentEnv } from "@/lib/sandbox/build-agent-env";
-import { getSandboxProvider, refOf } from "@/lib/sandbox/get-sandbox-provider";
-import { issueSandboxToken } from "@/lib/sandbox/issue-sandbox-token";
-import { markSandboxLost } from "@/lib/sandbox/mark-sandbox-lost";
+import { getSandboxProvider } from "@/lib/sandbox/get-sandbox-provider";
+import { startClaimedSandbox } from "@/lib/sandbox/start-claimed-sandbox";
 import type { SandboxProvider, SandboxStatus } from "@/lib/sandbox/sandbox-provider";
 import { WORK_PHASES, type SpecPhaseName } from "@/lib/specs/spec-schemas";
 
@@ -30,57 +26,22 @@ export async function spawnSpecSandbox({ specId, provider = getSandboxProvider()
   if (!claim.ok) return claim.outcome;
   const { sandbox, spec } = claim;
 
-  let stage = "preparing the workspace";
-  try {
-    const { token } = await issueSandboxToken({ sandboxId: sandbox.id });
-    const ref = await provider.create({
+  const started = await startClaimedSandbox(
+    {
       sandboxId: sandbox.id,
       purpose: "spec",
-      projectId: spec.projectId,
-      specId: spec.id,
-      repo: { url: spec.project.repoUrl, branch: spec.project.defaultBranch },
-    });
-    // A reaper may have given up on us while the clone ran; then this sandbox is not ours to start.
-    const stored = await db.sandbox.updateMany({
-      where: { id: sandbox.id, status: "creating" },
-      data: { externalId: ref.externalId, workspacePath: ref.workspacePath, logPath: ref.logPath ?? null, lastHeartbeatAt: new Date() },
-    });
-    if (stored.count === 0) {
-      await provider.destroy(ref).catch(() => {});
-      return { spawned: false, reason: "start_failed" };
-    }
-    stage = "starting the agent";
-    const env = buildAgentEnv({
-      sandboxId: sandbox.id,
-      token,
       projectId: spec.projectId,
       userId: spec.userId,
       specId: spec.id,
-      specPhase: claim.startPhase,
-      workspacePath: ref.workspacePath,
+      taskId: null,
+      repo: { url: spec.project.repoUrl, branch: spec.project.defaultBranch },
       executionMode: "exploration",
-    });
-    await provider.startAgent(ref, env, onExit ? (status) => onExit(sandbox.id, status) : undefined);
-    await db.sandbox.updateMany({
-      where: { id: sandbox.id, status: "creating" },
-      data: { status: "running", startedAt: new Date(), lastHeartbeatAt: new Date() },
-    });
-    await appendWorkerEvent({ sandboxId: sandbox.id, specId: spec.id, taskId: null }, "sandbox.started", {
-      provider: provider.name,
-      purpose: "spec",
-      startPhase: claim.startPhase,
-    });
-    log.info("spec sandbox started", { specId, sandboxId: sandbox.id, provider: provider.name, startPhase: claim.startPhase });
-    return { spawned: true, sandboxId: sandbox.id };
-  } catch (error) {
-    const reason = `could not start the sandbox (${stage}): ${(error as Error).message}`;
-    log.warn("spec sandbox failed to start", { specId, sandboxId: sandbox.id, error: reason });
-    const row = await db.sandbox.findUnique({ where: { id: sandbox.id } });
-    const ref = row && refOf(row);
-    if (ref) await provider.destroy(ref).catch(() => {});
-    await markSandboxLost({ sandboxId: sandbox.id, reason, status: "failed" });
-    return { spawned: false, reason: "start_failed" };
-  }
+      specPhase: claim.startPhase,
+    },
+    provider,
+    onExit,
+  );
+  return started ? { spawned: true, sandboxId: sandbox.id } : { spawned: false, reason: "start_failed" };
 }
 
 type Claim =

@@ -63,3 +63,4 @@ export const requestChangesSchema = z.object({
   feedback: z.string().trim().min(3, "Say what should change").max(10_000),
 });
 export const exportSpecQuerySchema = z.object({ format: z.enum(["markdown", "json"]).default("markdown") });
+export const executeSpecTasksSchema = z.object({ specTaskIds: z.array(z.string().min(1).max(64)).min(1).max(500).optional() }).default({});

@@ -10,6 +10,9 @@ import { reapSandboxes } from "@/lib/sandbox/reap-sandboxes";
 import type { SandboxProvider } from "@/lib/sandbox/sandbox-provider";
 import { spawnSpecSandbox } from "@/lib/sandbox/spawn-spec-sandbox";
 import { spawnJobKey } from "@/lib/specs/start-spec-run";
+import { dispatchTasks } from "@/lib/tickets/dispatch-tasks";
+import { enqueueDispatch } from "@/lib/tickets/enqueue-dispatch";
+import { finishTask } from "@/lib/tickets/finish-task";
 
 export interface WorkerOptions {
   connectionString: string;
@@ -72,6 +75,13 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
           await enqueueJob("spawn_spec_sandbox", payload, { jobKey: spawnJobKey(payload.specId), runAt: outcome.retryAt });
         }
       },
+      dispatch_tasks: async () => {
+        const { started } = await dispatchTasks({ provider, onExit });
+        for (const sandboxId of started) startedHere.add(sandboxId);
+      },
+      finish_task: async (raw) => {
+        await finishTask(jobPayloadSchemas.finish_task.parse(raw));
+      },
     },
   });
 
@@ -79,6 +89,11 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const reapNow = () => {
     reaping = reaping
       .then(() => reapSandboxes({ heartbeatTimeoutSeconds, cleanupGraceMs: options.cleanupGraceMs }))
+      // Also a safety net for dispatch: anything runnable that no event announced is picked up within one pass.
+      .then(async (result) => {
+        await enqueueDispatch();
+        return result;
+      })
       .then(({ lost, destroyed }) => {
         if (lost.length || destroyed.length) log.info("reaper pass", { lost: lost.length, destroyed: destroyed.length });
       })

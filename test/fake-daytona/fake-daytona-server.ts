@@ -90,6 +90,8 @@ export interface FakeSandbox {
   files: Map<string, Buffer>;
   folders: Set<string>;
   clones: FakeClone[];
+  /** git.push calls (path, branch and the credentials passed with the call). */
+  pushes: { path: string; branch?: string; username?: string; password?: string }[];
   executions: FakeExecution[];
   sessions: Map<string, FakeSession>;
   deleted: boolean;
@@ -231,6 +233,7 @@ export async function startFakeDaytona(options: FakeDaytonaOptions): Promise<Fak
         files: new Map(),
         folders: new Set([HOME]),
         clones: [],
+        pushes: [],
         executions: [],
         sessions: new Map(),
         deleted: false,
@@ -289,7 +292,7 @@ export async function startFakeDaytona(options: FakeDaytonaOptions): Promise<Fak
 
   function toolbox(method: string, id: string, rest: string, query: Record<string, string>, body: any, files: FakeUploadedFile[] | undefined): Reply | null {
     const known =
-      /^\/(user-home-dir|work-dir|git\/clone|files\/folder|files\/bulk-upload|process\/execute|process\/session)(\/.*)?$/.test(rest);
+      /^\/(user-home-dir|work-dir|git\/clone|git\/push|files\/folder|files\/bulk-upload|process\/execute|process\/session)(\/.*)?$/.test(rest);
     if (!known) return null;
     const sandbox = startedSandbox(id);
 
@@ -299,6 +302,11 @@ export async function startFakeDaytona(options: FakeDaytonaOptions): Promise<Fak
       if (!body?.url || !body?.path) throw new HttpError(400, "url and path are required");
       sandbox.clones.push({ url: body.url, path: body.path, branch: body.branch, username: body.username, password: body.password });
       sandbox.folders.add(body.path);
+      return { status: 200 };
+    }
+    if (method === "POST" && rest === "/git/push") {
+      if (!body?.path) throw new HttpError(400, "path is required");
+      sandbox.pushes.push({ path: body.path, branch: body.branch, username: body.username, password: body.password });
       return { status: 200 };
     }
     if (method === "POST" && rest === "/files/folder") {

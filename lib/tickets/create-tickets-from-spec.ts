@@ -1,0 +1,94 @@
+import type { Prisma } from "@/lib/db/client";
+
+export interface BridgeResult {
+  /** Tickets made by this call (none when every task already had one). */
+  created: { ticketId: string; key: string; specTaskId: string }[];
+  /** Every ticket of the spec's tasks, old and new. */
+  ticketIds: string[];
+}
+
+/**
+ * The bridge from plan to board: one Ticket per SpecTask — owned by the spec's creator, linked to the spec and its
+ * task, with a human key, the task's priority, a description carrying the requirements and acceptance criteria it
+ * serves, in the backlog — plus one implementation Task, and dependencies mirroring the plan's. Runs inside the
+ * caller's transaction with the spec locked; idempotent (a SpecTask has at most one ticket, enforced by a unique
+ * column), so running it twice creates nothing new.
+ */
+export async function createTicketsFromSpec(tx: Prisma.TransactionClient, { specId, specTaskIds }: { specId: string; specTaskIds?: string[] }): Promise<BridgeResult> {
+  await tx.$queryRaw`SELECT id FROM "Spec" WHERE id = ${specId} FOR UPDATE`;
+  const spec = await tx.spec.findUniqueOrThrow({ where: { id: specId }, select: { userId: true, projectId: true, autoExecute: true } });
+  const tasks = await tx.specTask.findMany({
+    where: { specId, ...(specTaskIds ? { id: { in: specTaskIds } } : {}) },
+    orderBy: { position: "asc" },
+    include: { ticket: { select: { id: true } }, dependsOn: { select: { dependsOnId: true } } },
+  });
+  const missing = tasks.filter((task) => !task.ticket);
+  const created: BridgeResult["created"] = [];
+
+  if (missing.length > 0) {
+    const requirements = await tx.specRequirement.findMany({ where: { specId }, include: { criteria: { orderBy: { position: "asc" } } } });
+    const byLocalId = new Map(requirements.map((r) => [r.localId, r]));
+    // Numbers for the whole batch in one statement (the project row serializes concurrent bridges).
+    const [project] = await tx.$queryRaw<{ ticketPrefix: string; ticketSeq: number }[]>`
+      UPDATE "Project" SET "ticketSeq" = "ticketSeq" + ${missing.length}, "updatedAt" = now() WHERE id = ${spec.projectId}
+      RETURNING "ticketPrefix", "ticketSeq"`;
+    const first = project!.ticketSeq - missing.length + 1;
+    const last = await tx.ticket.aggregate({ where: { projectId: spec.projectId, status: "backlog" }, _max: { position: true } });
+    let position = (last._max.position ?? 0) + 1;
+    for (const [i, task] of missing.entries()) {
+      const number = first + i;
+      const key = `${project!.ticketPrefix}-${number}`;
+      const ticket = await tx.ticket.create({
+        data: {
+          projectId: spec.projectId,
+          userId: spec.userId,
+          specId,
+          specTaskId: task.id,
+          key,
+          number,
+          title: task.title,
+          description: describe(task, byLocalId),
+          priority: task.priority,
+          status: "backlog",
+          position: position++,
+          tasks: {
+            create: {
+              specTaskId: task.id,
+              kind: "implement",
+              status: spec.autoExecute ? "queued" : "pending",
+              queuedAt: spec.autoExecute ? new Date() : null,
+            },
+          },
+        },
+        select: { id: true, key: true },
+      });
+      created.push({ ticketId: ticket.id, key: ticket.key, specTaskId: task.id });
+    }
+  }
+
+  // Mirror the plan's dependencies between whichever of its tasks now have tickets.
+  const all = await tx.specTask.findMany({ where: { specId }, select: { id: true, ticket: { select: { id: true } }, dependsOn: { select: { dependsOnId: true } } } });
+  const ticketOf = new Map(all.filter((t) => t.ticket).map((t) => [t.id, t.ticket!.id]));
+  const edges = all.flatMap((t) =>
+    ticketOf.has(t.id) ? t.dependsOn.filter((d) => ticketOf.has(d.dependsOnId)).map((d) => ({ ticketId: ticketOf.get(t.id)!, dependsOnId: ticketOf.get(d.dependsOnId)! })) : [],
+  );
+  if (edges.length > 0) await tx.ticketDependency.createMany({ data: edges, skipDuplicates: true });
+  return { created, ticketIds: [...ticketOf.values()] };
+}
+
+type TaskRow = { description: string; requirementRefs: string[]; acceptanceCriteria: Prisma.JsonValue; estimateHours: number | null };
+type RequirementRow = { localId: string; text: string; criteria: { text: string }[] };
+
+function describe(task: TaskRow, requirements: Map<string, RequirementRow>): string {
+  const lines = [task.description.trim(), ""];
+  const criteria = Array.isArray(task.acceptanceCriteria) ? (task.acceptanceCriteria as string[]) : [];
+  if (criteria.length) lines.push("## Acceptance criteria", ...criteria.map((c) => `- [ ] ${c}`), "");
+  const linked = task.requirementRefs.map((ref) => requirements.get(ref)).filter((r): r is RequirementRow => Boolean(r));
+  if (linked.length) {
+    lines.push("## Requirements");
+    for (const r of linked) lines.push(`- **${r.localId}** — ${r.text}`, ...r.criteria.map((c) => `  - ${c.text}`));
+    lines.push("");
+  }
+  if (task.estimateHours) lines.push(`Estimate: ${task.estimateHours} h`);
+  return lines.join("\n").trim();
+}

@@ -1,0 +1,75 @@
+import { db } from "@/lib/db/client";
+import { getSandboxProvider } from "@/lib/sandbox/get-sandbox-provider";
+import type { SandboxProvider, SandboxStatus } from "@/lib/sandbox/sandbox-provider";
+import { startClaimedSandbox, type ClaimedSandbox } from "@/lib/sandbox/start-claimed-sandbox";
+
+interface Candidate {
+  taskId: string;
+  ticketId: string;
+  projectId: string;
+  maxConcurrentTasks: number;
+  running: number;
+}
+
+/**
+ * Claims every runnable task and starts its sandbox. Runnable: queued (auto-execute, or a person pressed Run), every
+ * ticket it depends on done, and its project below `maxConcurrentTasks` running tasks. The claim is one transaction
+ * under a lock that all dispatchers share, so no two workers start the same task or overshoot a project's limit.
+ */
+export async function dispatchTasks({ provider = getSandboxProvider(), onExit }: { provider?: SandboxProvider; onExit?: (sandboxId: string, status: SandboxStatus) => void } = {}) {
+  const claimed = await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('omoi-dispatch', 0))`;
+    const candidates = await tx.$queryRaw<Candidate[]>`
+      SELECT t.id AS "taskId", tk.id AS "ticketId", tk."projectId", p."maxConcurrentTasks",
+             (SELECT count(*)::int FROM "Task" r JOIN "Ticket" rt ON rt.id = r."ticketId"
+               WHERE rt."projectId" = tk."projectId" AND r.status = 'running') AS running
+      FROM "Task" t
+      JOIN "Ticket" tk ON tk.id = t."ticketId"
+      JOIN "Project" p ON p.id = tk."projectId"
+      WHERE t.status = 'queued'
+        AND NOT EXISTS (
+          SELECT 1 FROM "TicketDependency" d JOIN "Ticket" dep ON dep.id = d."dependsOnId"
+          WHERE d."ticketId" = tk.id AND dep.status <> 'done')
+      ORDER BY t."queuedAt" NULLS LAST, t."createdAt"
+      LIMIT 200`;
+    const taken = new Map<string, number>();
+    const chosen = candidates.filter((c) => {
+      const used = c.running + (taken.get(c.projectId) ?? 0);
+      if (used >= c.maxConcurrentTasks) return false;
+      taken.set(c.projectId, (taken.get(c.projectId) ?? 0) + 1);
+      return true;
+    });
+    const result: ClaimedSandbox[] = [];
+    for (const c of chosen) {
+      const task = await tx.task.findUniqueOrThrow({
+        where: { id: c.taskId },
+        include: { ticket: { include: { project: { select: { repoUrl: true, defaultBranch: true } } } } },
+      });
+      const sandbox = await tx.sandbox.create({
+        data: { provider: provider.name, purpose: "task", taskId: task.id, specId: task.ticket.specId, status: "creating", lastHeartbeatAt: new Date() },
+        select: { id: true },
+      });
+      await tx.task.update({
+        where: { id: task.id },
+        data: { status: "running", attempt: { increment: 1 }, sandboxId: sandbox.id, startedAt: new Date(), branch: `omoi/${task.ticket.key}`, error: null },
+      });
+      await tx.ticket.update({ where: { id: task.ticketId }, data: { status: "analyzing", isBlocked: false, blockedReason: null } });
+      result.push({
+        sandboxId: sandbox.id,
+        purpose: "task",
+        projectId: task.ticket.projectId,
+        userId: task.ticket.userId,
+        specId: task.ticket.specId,
+        taskId: task.id,
+        repo: { url: task.ticket.project.repoUrl, branch: task.ticket.project.defaultBranch },
+        executionMode: "implementation",
+      });
+    }
+    return result;
+  });
+  const started: string[] = [];
+  for (const sandbox of claimed) {
+    if (await startClaimedSandbox(sandbox, provider, onExit)) started.push(sandbox.sandboxId);
+  }
+  return { claimed: claimed.length, started };
+}

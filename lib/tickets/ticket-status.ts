@@ -1,0 +1,25 @@
+import { AppError } from "@/lib/http/errors";
+
+export const TICKET_STATUSES = ["backlog", "analyzing", "building", "testing", "done"] as const;
+export type TicketStatusName = (typeof TICKET_STATUSES)[number];
+
+/**
+ * The ticket status machine, enforced for people and agents alike: work moves forward one column at a time, and
+ * may go back (tests failed, work put back); a done ticket can only be reopened to the backlog. "Blocked" is an
+ * overlay (isBlocked + reason) on any column, not a column.
+ */
+const ALLOWED: Record<TicketStatusName, readonly TicketStatusName[]> = {
+  backlog: ["analyzing"],
+  analyzing: ["building", "backlog"],
+  building: ["testing", "analyzing", "backlog"],
+  testing: ["done", "building", "backlog"],
+  done: ["backlog"],
+};
+
+export const canMove = (from: TicketStatusName, to: TicketStatusName) => from === to || ALLOWED[from].includes(to);
+
+export function assertTransition(from: TicketStatusName, to: TicketStatusName) {
+  if (!canMove(from, to)) {
+    throw new AppError("conflict", `A ticket cannot move from ${from} to ${to}`, { from, to, allowed: ALLOWED[from] });
+  }
+}
