@@ -1,0 +1,11 @@
+import { parseQuery } from "@/lib/http/parse";
+import { json } from "@/lib/http/respond";
+import { withAuth } from "@/lib/http/with-auth";
+import { getBoardView } from "@/lib/tickets/get-board-view";
+import { boardViewQuerySchema } from "@/lib/tickets/ticket-schemas";
+
+// GET /api/v1/board/view?projectId=&scope=all|mine|unassigned|spec:<id> – the columns with their ordered tickets.
+export const GET = withAuth(async (req, { caller }) => {
+  const { projectId, scope } = parseQuery(req, boardViewQuerySchema);
+  return json(await getBoardView({ userId: caller.user.id, projectId, scope }));
+});

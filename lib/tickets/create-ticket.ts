@@ -1,0 +1,51 @@
+import { db } from "@/lib/db/client";
+import { getProjectOrThrow } from "@/lib/projects/get-project-or-throw";
+import { createSpec } from "@/lib/specs/create-spec";
+import { enqueueDispatch } from "@/lib/tickets/enqueue-dispatch";
+import { ticketInclude, toTicketDto } from "@/lib/tickets/ticket-dto";
+import type { CreateTicketInput, TicketDto } from "@/lib/tickets/ticket-schemas";
+
+export type CreateTicketResult = { mode: "quick"; ticket: TicketDto } | { mode: "spec_driven"; specId: string };
+
+/**
+ * A ticket from a person (or the CLI), owned by the caller. Quick: the ticket and its task, queued at once when the
+ * project auto-executes. Spec-driven: the idea becomes a spec whose plan will make the tickets.
+ */
+export async function createTicket({ userId, input }: { userId: string; input: CreateTicketInput }): Promise<CreateTicketResult> {
+  const project = await getProjectOrThrow({ userId, projectId: input.projectId });
+  if (input.workflowMode === "spec_driven") {
+    const spec = await createSpec({
+      userId,
+      input: { projectId: project.id, title: input.title, description: input.description?.trim() ? `${input.title}\n\n${input.description}` : input.title },
+    });
+    return { mode: "spec_driven", specId: spec.id };
+  }
+  const ticket = await db.$transaction(async (tx) => {
+    const [numbered] = await tx.$queryRaw<{ ticketPrefix: string; ticketSeq: number }[]>`
+      UPDATE "Project" SET "ticketSeq" = "ticketSeq" + 1, "updatedAt" = now() WHERE id = ${project.id} RETURNING "ticketPrefix", "ticketSeq"`;
+    const last = await tx.ticket.aggregate({ where: { projectId: project.id, status: "backlog" }, _max: { position: true } });
+    const created = await tx.ticket.create({
+      data: {
+        projectId: project.id,
+        userId,
+        key: `${numbered!.ticketPrefix}-${numbered!.ticketSeq}`,
+        number: numbered!.ticketSeq,
+        title: input.title,
+        description: input.description ?? "",
+        priority: input.priority,
+        position: (last._max.position ?? 0) + 1,
+        tasks: {
+          create: {
+            kind: "quick",
+            status: project.autoExecuteTickets ? "queued" : "pending",
+            queuedAt: project.autoExecuteTickets ? new Date() : null,
+          },
+        },
+      },
+      include: ticketInclude,
+    });
+    if (project.autoExecuteTickets) await enqueueDispatch(tx);
+    return created;
+  });
+  return { mode: "quick", ticket: toTicketDto(ticket) };
+}

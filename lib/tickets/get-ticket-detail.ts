@@ -1,0 +1,38 @@
+import { db } from "@/lib/db/client";
+import { requireTicketForMember } from "@/lib/tickets/require-ticket-for-member";
+import { ticketInclude, toTicketDto } from "@/lib/tickets/ticket-dto";
+
+/** A ticket with its dependencies (both ways) and every task run: status, attempt, branch, pull request, sandbox. */
+export async function getTicketDetail({ userId, ticketId }: { userId: string; ticketId: string }) {
+  await requireTicketForMember({ userId, ticketId });
+  const ticket = await db.ticket.findUniqueOrThrow({
+    where: { id: ticketId },
+    include: {
+      ...ticketInclude,
+      dependsOn: { include: { dependsOn: { select: { id: true, key: true, title: true, status: true } } } },
+      dependents: { include: { ticket: { select: { id: true, key: true, title: true, status: true } } } },
+      tasks: { orderBy: { createdAt: "asc" } },
+    },
+  });
+  const sandboxes = await db.sandbox.findMany({ where: { taskId: { in: ticket.tasks.map((t) => t.id) } }, orderBy: { createdAt: "asc" }, select: { id: true, taskId: true, status: true, createdAt: true } });
+  return {
+    ticket: toTicketDto({ ...ticket, tasks: ticket.tasks.filter((t) => t.status === "running").map((t) => ({ id: t.id })) }),
+    dependsOn: ticket.dependsOn.map((d) => d.dependsOn),
+    blocks: ticket.dependents.map((d) => d.ticket),
+    tasks: ticket.tasks.map((task) => ({
+      id: task.id,
+      kind: task.kind,
+      status: task.status,
+      attempt: task.attempt,
+      maxAttempts: task.maxAttempts,
+      branch: task.branch,
+      prUrl: task.prUrl,
+      error: task.error,
+      result: task.result,
+      costUsd: Number(task.costUsd),
+      startedAt: task.startedAt?.toISOString() ?? null,
+      completedAt: task.completedAt?.toISOString() ?? null,
+      sandboxIds: sandboxes.filter((s) => s.taskId === task.id).map((s) => s.id),
+    })),
+  };
+}

@@ -1,0 +1,24 @@
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/http/errors";
+import { enqueueDispatch } from "@/lib/tickets/enqueue-dispatch";
+import { requireTicketForMember } from "@/lib/tickets/require-ticket-for-member";
+
+/**
+ * A person presses Run: the ticket's task is queued even with auto-execute off (a failed or cancelled one gets a
+ * fresh set of attempts) and runs as soon as its dependencies are done and the project has a free slot.
+ */
+export async function runTicket({ userId, ticketId }: { userId: string; ticketId: string }) {
+  const ticket = await requireTicketForMember({ userId, ticketId });
+  if (ticket.status === "done") throw new AppError("conflict", "The ticket is done; reopen it to run it again");
+  return db.$transaction(async (tx) => {
+    const task = await tx.task.findFirst({ where: { ticketId }, orderBy: { createdAt: "desc" } });
+    if (task?.status === "running" || task?.status === "queued") throw new AppError("conflict", `The ticket's task is already ${task.status}`);
+    const data = { status: "queued" as const, runRequested: true, queuedAt: new Date(), error: null };
+    const queued = task
+      ? await tx.task.update({ where: { id: task.id }, data: { ...data, ...(task.status === "failed" || task.status === "cancelled" ? { attempt: 0 } : {}) } })
+      : await tx.task.create({ data: { ticketId, kind: ticket.specTaskId ? "implement" : "quick", specTaskId: ticket.specTaskId, ...data } });
+    await tx.ticket.update({ where: { id: ticketId }, data: { isBlocked: false, blockedReason: null } });
+    await enqueueDispatch(tx);
+    return { taskId: queued.id, status: queued.status };
+  });
+}

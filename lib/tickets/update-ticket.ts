@@ -1,0 +1,32 @@
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/http/errors";
+import { requireTicketForMember } from "@/lib/tickets/require-ticket-for-member";
+import { ticketInclude, toTicketDto } from "@/lib/tickets/ticket-dto";
+import type { TicketDto, UpdateTicketInput } from "@/lib/tickets/ticket-schemas";
+import { assertTransition } from "@/lib/tickets/ticket-status";
+
+/** Edits a ticket. A status change follows the status machine (409 otherwise); an assignee must be a member. */
+export async function updateTicket({ userId, ticketId, input }: { userId: string; ticketId: string; input: UpdateTicketInput }): Promise<TicketDto> {
+  const ticket = await requireTicketForMember({ userId, ticketId });
+  if (input.assigneeId) {
+    const project = await db.project.findUniqueOrThrow({ where: { id: ticket.projectId }, select: { orgId: true } });
+    const member = await db.membership.findUnique({ where: { orgId_userId: { orgId: project.orgId, userId: input.assigneeId } } });
+    if (!member) throw new AppError("validation_failed", "The assignee must be a member of the project's organization", { fields: { assigneeId: ["not a member"] } });
+  }
+  let position: number | undefined;
+  if (input.status && input.status !== ticket.status) {
+    assertTransition(ticket.status, input.status);
+    const last = await db.ticket.aggregate({ where: { projectId: ticket.projectId, status: input.status }, _max: { position: true } });
+    position = (last._max.position ?? 0) + 1;
+  }
+  const updated = await db.ticket.update({
+    where: { id: ticketId },
+    data: {
+      ...input,
+      ...(position !== undefined ? { position } : {}),
+      ...(input.isBlocked === false ? { blockedReason: null } : {}),
+    },
+    include: ticketInclude,
+  });
+  return toTicketDto(updated);
+}
