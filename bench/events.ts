@@ -1,5 +1,5 @@
 // Benchmark: the sandbox events pipeline against the production web server, next to a raw `pg` baseline, in one run.
-//   npx tsx bench/events.ts [--events 100000] [--pollers 100] [--seconds 20] [--spec-events 50000] [--spawns 10]
+//   npx tsx bench/events.ts [--events 100000] [--pollers 100] [--seconds 20] [--spec-events 50000] [--spawns 10] [--profile]
 // 1. Ingestion: 20 senders POST batches of 50 agent.message events (POST /api/v1/sandboxes/{id}/events, sandbox
 //    token) vs. the same 20 senders doing a 50-row INSERT each through a pg.Pool of 20.
 // 2. Polling: 100 pollers like the spec page (catch up with ?limit=500 pages, then a tail poll every second) on a
@@ -7,8 +7,10 @@
 //    a closed loop of tail polls; vs. the same SELECT (list-events.ts) through raw pg at the same rate.
 // 3. Local sandbox spawn → first agent event, in this process (spawnSpecSandbox with the local provider), vs. a
 //    bare `node -e 0` and `node <bundle> --help` start.
-// Plus a sequential breakdown (raw SQL → the service → the route handler in-process → HTTP through Next) to show
-// where the time of one request goes. Phases run one after another (the machine has 2 cores).
+// Plus, to show where the time goes: a sequential breakdown (raw SQL → the service → the route handler in this
+// process → HTTP through the server), CPU per request of the server, PostgreSQL and the bench (from /proc), the
+// plans PostgreSQL picks for the list query, and with --profile a CPU profile of the server by package.
+// Phases run one after another (the machine has 2 cores). See bench/README.md.
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -30,6 +32,8 @@ const POLLERS = arg("pollers", 100);
 const SECONDS = arg("seconds", 20);
 const SPEC_EVENTS = arg("spec-events", 50_000);
 const SPAWNS = arg("spawns", 10);
+/** CPU-profile the server (node --cpu-prof) and print where its time went, by package and by function. */
+const PROFILE = process.argv.includes("--profile");
 const SENDERS = 20;
 const BATCH = 50;
 const PAGE = 500;
@@ -73,6 +77,78 @@ function isAlive(pid: number) {
   } catch {
     return false;
   }
+}
+
+/** utime+stime of a process in ms (clock ticks of 10 ms); with `reaped`, also its waited-for children's. */
+function processCpuMs(pid: number, reaped = false): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // Fields 14–17 (utime, stime, cutime, cstime) are f[11]–f[14] after the command name.
+    const ticks = Number(f[11]) + Number(f[12]) + (reaped ? Number(f[13]) + Number(f[14]) : 0);
+    return ticks * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** The embedded PostgreSQL's postmaster (found by its port) and the CPU of it and all its backends, in ms. */
+function findPostmaster(port: string): number | null {
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const argv = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
+      if (argv[0]?.endsWith("/postgres") && argv.includes("-p") && argv[argv.indexOf("-p") + 1] === port) return Number(entry);
+    } catch {}
+  }
+  return null;
+}
+function postgresCpuMs(postmaster: number | null): number {
+  if (!postmaster) return 0;
+  let total = processCpuMs(postmaster, true); // exited backends are counted in the postmaster's cutime
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === postmaster) total += processCpuMs(Number(entry));
+    } catch {}
+  }
+  return total;
+}
+
+/** Self time of a V8 .cpuprofile, by bucket (package or area) and by function. */
+function summarizeProfile(file: string) {
+  type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
+  const profile = JSON.parse(fs.readFileSync(file, "utf8")) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+  const bucketOf = (node: Node) => {
+    const { url, functionName } = node.callFrame;
+    if (!url) return functionName.startsWith("(") ? functionName : "native/V8 builtins";
+    if (url.startsWith("node:")) return "node internals";
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+    if (pkg) return pkg[1]!;
+    if (url.includes("/lib/generated/prisma/")) return "prisma client (lib/generated)";
+    if (url.includes("/.next/server/")) return ".next/server (app code + bundled deps)";
+    return "other";
+  };
+  const buckets = new Map<string, number>();
+  const functions = new Map<string, number>();
+  let total = 0;
+  for (const [id, time] of self) {
+    const node = byId.get(id)!;
+    // Idle, and the wait for `next build` (spawnSync) when the server built the app first.
+    if (node.callFrame.functionName === "(idle)" || node.callFrame.functionName === "spawnSync") continue;
+    total += time;
+    const bucket = bucketOf(node);
+    buckets.set(bucket, (buckets.get(bucket) ?? 0) + time);
+    const name = `${node.callFrame.functionName || "(anonymous)"} ${path.basename(node.callFrame.url || "")}:${node.callFrame.lineNumber + 1}`;
+    functions.set(`${bucket} › ${name}`, (functions.get(`${bucket} › ${name}`) ?? 0) + time);
+  }
+  const top = (map: Map<string, number>, n: number) =>
+    [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, time]) => ({ name, ms: Math.round(time), percent: round((100 * time) / total, 1) }));
+  return { busyMs: Math.round(total), buckets: top(buckets, 12), functions: top(functions, 30) };
 }
 
 /** Start of a process to its exit, in ms. */
@@ -170,6 +246,9 @@ async function main() {
     const { spawnSpecSandbox } = await import("@/lib/sandbox/spawn-spec-sandbox");
     const { createLocalProvider } = await import("@/lib/sandbox/local-provider");
     const { refOf } = await import("@/lib/sandbox/get-sandbox-provider");
+    const { authenticateSandboxToken } = await import("@/lib/sandbox/authenticate-sandbox-token");
+    const { authenticateApiKey } = await import("@/lib/api-keys/authenticate-api-key");
+    const { assertSpecMember } = await import("@/lib/specs/assert-spec-member");
     const postEventsRoute = await import("@/app/api/v1/sandboxes/[id]/events/route");
     const specEventsRoute = await import("@/app/api/v1/specs/[specId]/events/route");
 
@@ -199,7 +278,8 @@ async function main() {
 
     // ---- the production server ----
     const serverLog = fs.createWriteStream(serverLogPath);
-    server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    const profileDir = path.join(dataDir, "profile");
+    server = spawn(process.execPath, [...(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), "--import", "tsx", "scripts/start.ts"], {
       env: {
         ...process.env,
         ...shared,
@@ -226,6 +306,21 @@ async function main() {
       if (i > 600) throw new Error("the web server did not start");
       await sleep(500);
     }
+
+    const postmaster = findPostmaster(new URL(database.url).port);
+    /** CPU used so far (ms) by the server process, PostgreSQL (all backends) and this bench process. */
+    const cpu = () => ({
+      server: processCpuMs(server!.pid!),
+      pg: postgresCpuMs(postmaster),
+      bench: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
+    });
+    type Cpu = ReturnType<typeof cpu>;
+    /** CPU per unit (ms) between two snapshots. */
+    const cpuPer = (from: Cpu, to: Cpu, units: number) => ({
+      server: round((to.server - from.server) / units, 3),
+      pg: round((to.pg - from.pg) / units, 3),
+      bench: round((to.bench - from.bench) / units, 3),
+    });
 
     const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
     cleanups.push(() => agent.destroy());
@@ -284,6 +379,7 @@ async function main() {
       const latencies: number[] = [];
       let next = 0;
       let ok = 0;
+      const before = cpu();
       const t = performance.now();
       await Promise.all(
         Array.from({ length: SENDERS }, async (_, s) => {
@@ -302,7 +398,8 @@ async function main() {
         }),
       );
       const seconds = (performance.now() - t) / 1000;
-      return { latencies, seconds, events: ok * BATCH };
+      const after = cpu();
+      return { latencies, seconds, events: ok * BATCH, cpu: { server: after.server - before.server, pg: after.pg - before.pg, bench: after.bench - before.bench } };
     }
 
     say("server ready; 1/3 ingestion…");
@@ -310,16 +407,26 @@ async function main() {
     await ingest("api", SENDERS * 5);
     // Two alternating rounds per path, so drift on the shared machine hits both alike.
     const totalBatches = Math.ceil(EVENTS / BATCH);
-    const ing = { api: { latencies: [] as number[], seconds: 0, events: 0 }, raw: { latencies: [] as number[], seconds: 0, events: 0 } };
+    const zeroCpu = () => ({ server: 0, pg: 0, bench: 0 });
+    const ing = {
+      api: { latencies: [] as number[], seconds: 0, events: 0, cpu: zeroCpu() },
+      raw: { latencies: [] as number[], seconds: 0, events: 0, cpu: zeroCpu() },
+    };
     for (let r = 0; r < 2; r++) {
       for (const kind of ["raw", "api"] as const) {
         const result = await ingest(kind, Math.ceil(totalBatches / 2));
         ing[kind].latencies.push(...result.latencies);
         ing[kind].seconds += result.seconds;
         ing[kind].events += result.events;
+        for (const k of ["server", "pg", "bench"] as const) ing[kind].cpu[k] += result.cpu[k];
       }
     }
     const apiRate = ing.api.events / ing.api.seconds;
+    // CPU per batch of 50, by process, over the measured rounds.
+    const ingCpu = {
+      api: cpuPer(zeroCpu(), ing.api.cpu, ing.api.events / BATCH),
+      raw: cpuPer(zeroCpu(), ing.raw.cpu, ing.raw.events / BATCH),
+    };
     const rawRate = ing.raw.events / ing.raw.seconds;
     const storedByApi = Number(
       (await raw.query(`SELECT count(*) FROM "SandboxEvent" WHERE "sandboxId" = ANY($1)`, [apiSenders.map((s) => s.sandboxId)])).rows[0].count,
@@ -360,16 +467,27 @@ async function main() {
       ingBreak.handler!.push(performance.now() - t);
       if (res.status !== 200) noteError(`in-process POST handler → ${res.status}`);
 
-      t = performance.now();
-      await postBatch(one, makeEvents(`brk${i}`, BATCH));
+    }
+    // HTTP alone, with the server's and PostgreSQL's CPU per batch.
+    const ingHttpCpuFrom = cpu();
+    for (let i = 0; i < BREAKDOWN_CALLS; i++) {
+      const events = makeEvents(`brkh${i}`, BATCH);
+      const t = performance.now();
+      await postBatch(one, events);
       ingBreak.http!.push(performance.now() - t);
     }
-    const health: number[] = [];
-    for (let i = 0; i < BREAKDOWN_CALLS; i++) {
-      const t = performance.now();
-      await request("GET", "/api/v1/health", {});
-      health.push(performance.now() - t);
-    }
+    const ingHttpCpu = cpuPer(ingHttpCpuFrom, cpu(), BREAKDOWN_CALLS);
+    const measureHealth = async () => {
+      const values: number[] = [];
+      const before = cpu();
+      for (let i = 0; i < BREAKDOWN_CALLS; i++) {
+        const t = performance.now();
+        await request("GET", "/api/v1/health", {});
+        values.push(performance.now() - t);
+      }
+      return { values, cpu: cpuPer(before, cpu(), BREAKDOWN_CALLS) };
+    };
+    const health = await measureHealth();
 
     // ======================= 2. polling =======================
     say("2/3 polling…");
@@ -425,6 +543,8 @@ async function main() {
       let tailEvents = 0;
       let catchingUp = POLLERS;
       let catchUpEnd = 0;
+      let steadyCpuFrom: Cpu | undefined;
+      let lastSteadyAt = 0;
       const cursors: number[] = [];
       const t0 = performance.now();
       await Promise.all(
@@ -438,24 +558,39 @@ async function main() {
             cursor = result.nextCursor;
             if (!result.hasMore) break;
           }
-          if (--catchingUp === 0) catchUpEnd = performance.now();
+          if (--catchingUp === 0) {
+            catchUpEnd = performance.now();
+            steadyCpuFrom = cpu();
+          }
+          // Tail polls every second, each poller at its own offset in the second (as staggered at the start), so
+          // the pollers do not arrive in step even when their catch-ups ended together.
+          const offset = (p * 1000) / POLLERS;
           const tailStart = performance.now();
-          for (let k = 0; performance.now() - tailStart < SECONDS * 1000; k++) {
-            await sleep(Math.max(0, tailStart + k * 1000 - performance.now()));
+          const firstTick = t0 + offset + Math.ceil((tailStart - t0 - offset) / 1000) * 1000;
+          for (let k = 0; firstTick + k * 1000 - tailStart < SECONDS * 1000; k++) {
+            await sleep(Math.max(0, firstTick + k * 1000 - performance.now()));
             const steady = catchingUp === 0;
             const t = performance.now();
             const result = await page(cursor, PAGE);
             const took = performance.now() - t;
             tailAll.push(took);
-            if (steady) tailSteady.push(took);
+            if (steady) {
+              tailSteady.push(took);
+              lastSteadyAt = performance.now();
+            }
             tailEvents += result.count;
             cursor = result.nextCursor;
           }
           cursors[p] = cursor;
         }),
       );
+      const steadyCpuTo = cpu();
+      // CPU share (% of one core) while every poller was tail polling (the appender included).
+      const steadySeconds = (lastSteadyAt - catchUpEnd) / 1000;
+      const steadyCpu = steadyCpuFrom && steadySeconds > 0 ? cpuPer(steadyCpuFrom, steadyCpuTo, steadySeconds * 10) : null;
       // Closed loop: every poller asks again as soon as it has its answer.
       const closed: number[] = [];
+      const closedCpuFrom = cpu();
       const tc = performance.now();
       await Promise.all(
         cursors.map(async (start) => {
@@ -468,7 +603,10 @@ async function main() {
         }),
       );
       const closedSeconds = (performance.now() - tc) / 1000;
+      const closedCpu = cpuPer(closedCpuFrom, cpu(), closed.length);
       return {
+        steadyCpuPercent: steadyCpu,
+        closedCpu,
         catchUp,
         catchUpSeconds: (catchUpEnd - t0) / 1000,
         tailAll,
@@ -488,12 +626,17 @@ async function main() {
     await appender.stop();
 
     // Sequential breakdown of one tail poll (nothing new) and one full page of 500.
-    const tip = Number((await raw.query(`SELECT max(seq)::text AS s FROM "SandboxEvent" WHERE "specId" = $1`, [pollApi.specId])).rows[0].s);
+    const bounds = (await raw.query(`SELECT min(seq)::text AS lo, max(seq)::text AS hi FROM "SandboxEvent" WHERE "specId" = $1`, [pollApi.specId])).rows[0];
+    const tip = Number(bounds.hi);
+    // A page from the middle of the spec's events (a first page, after=0, is in the plan check below).
+    const midCursor = Number(bounds.lo) + Math.floor(SPEC_EVENTS / 2);
     const pollBreak: Record<string, number[]> = { raw: [], listEvents: [], handler: [], http: [] };
     const pageBreak: Record<string, number[]> = { raw: [], listEvents: [], handler: [], http: [] };
+    const breakCpu: Record<string, unknown> = {};
+    const breakCpuPage: Record<string, unknown> = {};
     for (const [after, limit, into, calls] of [
       [tip, PAGE, pollBreak, BREAKDOWN_CALLS],
-      [0, PAGE, pageBreak, 50],
+      [midCursor, PAGE, pageBreak, 50],
     ] as const) {
       for (let i = 0; i < calls; i++) {
         let t = performance.now();
@@ -510,9 +653,31 @@ async function main() {
         await res.text();
         into.handler!.push(performance.now() - t);
         if (res.status !== 200) noteError(`in-process GET handler → ${res.status}`);
-        t = performance.now();
+      }
+      // HTTP alone, with the server's and PostgreSQL's CPU per request.
+      const before = cpu();
+      for (let i = 0; i < calls; i++) {
+        const t = performance.now();
         await apiPage(after, limit);
         into.http!.push(performance.now() - t);
+      }
+      (into === pollBreak ? breakCpu : (breakCpuPage as Record<string, unknown>)).http = cpuPer(before, cpu(), calls);
+    }
+    const healthAfter = await measureHealth();
+    // The pieces of a request before the events query, in this process: the query floors of Prisma and of the
+    // plain pg pool, and the two authentications (Prisma) and the membership check (pg) the routes run.
+    const pieces: Record<string, number[]> = { prismaSelect1: [], pgSelect1: [], authSandboxToken: [], authApiKey: [], assertSpecMember: [] };
+    for (let i = 0; i < BREAKDOWN_CALLS; i++) {
+      for (const [name, fn] of [
+        ["prismaSelect1", () => db.$queryRaw`SELECT 1`],
+        ["pgSelect1", () => getPgPool().query("SELECT 1")],
+        ["authSandboxToken", () => authenticateSandboxToken(pollApi.token)],
+        ["authApiKey", () => authenticateApiKey(apiKey)],
+        ["assertSpecMember", () => assertSpecMember({ userId: user.id, specId: pollApi.specId })],
+      ] as const) {
+        const t = performance.now();
+        await fn();
+        pieces[name]!.push(performance.now() - t);
       }
     }
 
@@ -544,6 +709,17 @@ async function main() {
       plans["auto-after-6/page"] = await explain(0);
       plans["auto-after-6/tail"] = await explain(tip);
       await planClient.query(`DEALLOCATE bench_list`);
+      // A candidate rewrite (not the app's query): a row-value range on (specId, seq) ordered by both columns, which
+      // only the composite index can serve without a sort, so the plan cannot depend on where the spec's rows sit.
+      const REWRITE = LIST_SQL.replace(
+        `WHERE e."specId" = $1 AND e.seq > $2 ORDER BY e.seq`,
+        `WHERE (e."specId", e.seq) > ($1, $2) AND (e."specId", e.seq) <= ($1, 9223372036854775807) ORDER BY e."specId", e.seq`,
+      );
+      await planClient.query(`PREPARE bench_list(text, bigint, int) AS ${REWRITE}`);
+      await planClient.query(`SET plan_cache_mode = force_custom_plan`);
+      plans["rewrite/page"] = await explain(0);
+      plans["rewrite/tail"] = await explain(tip);
+      await planClient.query(`DEALLOCATE bench_list; RESET plan_cache_mode`);
     } finally {
       planClient.release();
     }
@@ -624,11 +800,15 @@ async function main() {
         await sleep(5);
       }
       if (!first) noteError(`sandbox ${outcome.sandboxId}: no agent event within 15 s`);
-      // Let the agent finish its (one-turn) run before the next spawn, so runs do not overlap.
-      for (let w = 0; w < 300 && (await base.status(ref)).state === "running"; w++) await sleep(20);
-      const completed = Number(
-        (await raw.query(`SELECT count(*) FROM "SandboxEvent" WHERE "sandboxId" = $1 AND type = 'spec.execution_completed'`, [outcome.sandboxId])).rows[0].count,
-      );
+      // Wait for its first model call through the server's proxy (the whole path works), then end it before the
+      // next spawn so runs do not overlap. (The fake model's reply does not complete a spec run; not needed here.)
+      let modelCalls = 0;
+      for (let w = 0; w < 250 && modelCalls === 0; w++) {
+        modelCalls = Number((await raw.query(`SELECT count(*) FROM "LlmUsage" WHERE "sandboxId" = $1`, [outcome.sandboxId])).rows[0].count);
+        if (modelCalls === 0) await sleep(20);
+      }
+      if (modelCalls === 0) noteError(`sandbox ${outcome.sandboxId}: no model call within 5 s; agent log: ${(await base.logTail(ref, 400)).replace(/\s+/g, " ")}`);
+      const completed = modelCalls > 0;
       await base.destroy(ref);
       await db.sandbox.update({ where: { id: row.id }, data: { destroyedAt: new Date() } });
       if (first) {
@@ -641,7 +821,7 @@ async function main() {
           afterStart: t1 - t0 - (current.createStartedAt - t0) - current.create - current.startAgent,
           rest: t2 - t1,
           firstType: first.type,
-          completed: completed > 0,
+          completed,
         });
       }
     }
@@ -726,10 +906,18 @@ async function main() {
     console.log(`    POST 50 events: plain INSERT ${bp(ingBreak.rawInsert)} | ingestEvents() ${bp(ingBreak.ingestEvents)} | JSON.parse ${bp(ingBreak.jsonParse)} + zod ${bp(ingBreak.zod)} | route handler in-process ${bp(ingBreak.handler)} | HTTP via the server ${bp(ingBreak.http)}`);
     console.log(`    tail poll (nothing new): SELECT ${bp(pollBreak.raw)} | listEvents() ${bp(pollBreak.listEvents)} | route handler in-process ${bp(pollBreak.handler)} | HTTP via the server ${bp(pollBreak.http)}`);
     console.log(`    page of ${PAGE}: SELECT ${bp(pageBreak.raw)} | listEvents() ${bp(pageBreak.listEvents)} | route handler in-process ${bp(pageBreak.handler)} | HTTP via the server ${bp(pageBreak.http)}`);
-    console.log(`    floor: GET /api/v1/health through Next (1 query) ${bp(health)}`);
+    console.log(`    floor: GET /api/v1/health through Next (1 Prisma query) ${bp(health.values)} (after the polling phase: ${bp(healthAfter.values)})`);
+    console.log(`    pieces in-process: Prisma SELECT 1 ${bp(pieces.prismaSelect1)} | pg SELECT 1 ${bp(pieces.pgSelect1)} | sandbox token auth (Prisma) ${bp(pieces.authSandboxToken)} | API key auth (Prisma) ${bp(pieces.authApiKey)} | assertSpecMember (pg) ${bp(pieces.assertSpecMember)}`);
     console.log(`    list query plans (EXPLAIN ANALYZE): ${Object.entries(plans).map(([k, v]) => `${k} ${v.index} ${v.ms} ms`).join(" | ")}`);
+    const c = (x: { server: number | null; pg: number | null; bench: number | null } | null | undefined, unit = "ms") =>
+      x ? `server ${x.server?.toFixed(2)} ${unit}, postgres ${x.pg?.toFixed(2)} ${unit}, bench ${x.bench?.toFixed(2)} ${unit}` : "–";
+    console.log(`\n  CPU (utime+stime from /proc, 10 ms ticks):`);
+    console.log(`    per 50-event batch, concurrent ingestion: API ${c(ingCpu.api)} | raw ${c(ingCpu.raw)}`);
+    console.log(`    per request, sequential: POST 50 events ${c(ingHttpCpu)} | tail poll ${c(breakCpu.http as Cpu)} | page of ${PAGE} ${c(breakCpuPage.http as Cpu)} | health ${c(health.cpu)}`);
+    console.log(`    steady tail polling (% of one core): API ${c(pollApiResult.steadyCpuPercent, "%")} | raw ${c(pollRawResult.steadyCpuPercent, "%")}`);
+    console.log(`    per closed-loop tail poll: API ${c(pollApiResult.closedCpu)} | raw ${c(pollRawResult.closedCpu)}`);
     console.log(`\n  Checks: API rows stored ${storedByApi} (expected ${expectedByApi}); ${apiAppends.length} appender batches during the API polling; tail polls returned ${pollApiResult.tailEvents} new events (API) / ${pollRawResult.tailEvents} (raw)`);
-    console.log(`          spawns ${spawns.length}/${SPAWNS} measured, ${spawns.filter((x) => x.completed).length} completed their run (spec.execution_completed), ${spawnFailures} failed to spawn; first agent event types: ${[...new Set(spawns.map((x) => x.firstType))].join(", ")}`);
+    console.log(`          spawns ${spawns.length}/${SPAWNS} measured, ${spawns.filter((x) => x.completed).length} made a model call through the proxy, ${spawnFailures} failed to spawn; first agent event types: ${[...new Set(spawns.map((x) => x.firstType))].join(", ")}`);
     console.log(`          agent processes still alive after destroy: ${survivors.length}; agent bundle ${(bundleBytes / 1024).toFixed(0)} KiB`);
     console.log(`  Peak RSS (VmHWM): server ${serverRss?.toFixed(0)} MiB, bench ${benchRss?.toFixed(0)} MiB`);
     if (errors.length) console.log(`  Errors seen by the bench (first ${errors.length}):\n    ${errors.join("\n    ")}`);
@@ -771,7 +959,7 @@ async function main() {
         restMs: pick("rest"),
         nodeBareMs: col(nodeBare),
         bundleHelpMs: col(bundleHelp),
-        completed: spawns.filter((x) => x.completed).length,
+        madeModelCall: spawns.filter((x) => x.completed).length,
         failures: spawnFailures,
         survivors: survivors.length,
       },
@@ -779,7 +967,15 @@ async function main() {
         ingest: Object.fromEntries(Object.entries(ingBreak).map(([k, v]) => [k, round(percentile(v, 50), 3)])),
         tailPoll: Object.fromEntries(Object.entries(pollBreak).map(([k, v]) => [k, round(percentile(v, 50), 3)])),
         page: Object.fromEntries(Object.entries(pageBreak).map(([k, v]) => [k, round(percentile(v, 50), 3)])),
-        health: round(percentile(health, 50), 3),
+        health: round(percentile(health.values, 50), 3),
+        healthAfterPolling: round(percentile(healthAfter.values, 50), 3),
+        pieces: Object.fromEntries(Object.entries(pieces).map(([k, v]) => [k, round(percentile(v, 50), 3)])),
+      },
+      cpuMs: {
+        ingestPerBatch: ingCpu,
+        sequentialPerRequest: { post50: ingHttpCpu, tailPoll: breakCpu.http, page: breakCpuPage.http, health: health.cpu },
+        steadyTailPercentOfCore: { api: pollApiResult.steadyCpuPercent, raw: pollRawResult.steadyCpuPercent },
+        closedLoopPerPoll: { api: pollApiResult.closedCpu, raw: pollRawResult.closedCpu },
       },
       listQueryPlans: plans,
       peakRssMiB: { server: round(serverRss ?? NaN, 0), bench: round(benchRss ?? NaN, 0) },
@@ -787,6 +983,24 @@ async function main() {
       serverLogProblems: serverProblems.length,
     };
     console.log(`\nJSON ${JSON.stringify(figures)}`);
+
+    if (PROFILE) {
+      // The profile is written when the server exits.
+      process.kill(-server.pid!, "SIGTERM");
+      await serverExit;
+      // The main thread's profile (the largest; tsx's loader thread writes a small one too).
+      const files = (fs.existsSync(profileDir) ? fs.readdirSync(profileDir).filter((f) => f.includes(`.${server!.pid}.`)) : [])
+        .sort((a, b) => fs.statSync(path.join(profileDir, b)).size - fs.statSync(path.join(profileDir, a)).size)
+        .slice(0, 1);
+      if (!files.length) console.log("\nno server profile was written");
+      for (const file of files) {
+        const summary = summarizeProfile(path.join(profileDir, file));
+        console.log(`\nServer CPU profile (whole run but the build, ${summary.busyMs} ms busy): self time by package`);
+        for (const b of summary.buckets) console.log(`  ${String(b.percent).padStart(5)} %  ${String(b.ms).padStart(7)} ms  ${b.name}`);
+        console.log("  top functions:");
+        for (const f of summary.functions) console.log(`  ${String(f.percent).padStart(5)} %  ${String(f.ms).padStart(7)} ms  ${f.name}`);
+      }
+    }
   }
 }
 

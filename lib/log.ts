@@ -20,8 +20,16 @@ export function redact(value: unknown, depth = 0): unknown {
   );
 }
 
+const RANK: Record<Level, number> = { debug: 0, info: 1, warn: 2, error: 3 };
+
+/** The least severe level written: OMOIOS_LOG_LEVEL (default info), or debug with OMOIOS_DEBUG. */
+function threshold(): number {
+  if (process.env.OMOIOS_DEBUG) return RANK.debug;
+  return RANK[process.env.OMOIOS_LOG_LEVEL as Level] ?? RANK.info;
+}
+
 function write(level: Level, message: string, fields?: Record<string, unknown>) {
-  if (level === "debug" && !process.env.OMOIOS_DEBUG) return;
+  if (RANK[level] < threshold()) return;
   const entry = { time: new Date().toISOString(), level, message: redact(message), ...(redact(fields ?? {}) as object) };
   process.stderr.write(`${JSON.stringify(entry)}\n`);
 }

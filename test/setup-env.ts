@@ -6,3 +6,5 @@ process.env.NEXTAUTH_SECRET = "test-secret-that-is-long-enough-0123456789";
 process.env.NEXTAUTH_URL = "http://localhost:3000";
 process.env.PASSWORD_SCRYPT_N = "1024"; // the real cost is 32768; tests only need the same code path
 process.env.OMOIOS_AGENT_BUNDLE = inject("agentBundlePath");
+// Workers and agents run inside tests; their info and warning lines would bury the test output.
+process.env.OMOIOS_LOG_LEVEL ??= "error";

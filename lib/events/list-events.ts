@@ -33,11 +33,18 @@ type Scope = { specId: string } | { sandboxId: string } | { taskId: string };
 // seq goes out as text (a bigint); ORDER BY must name the table's column, not this text alias.
 const COLUMNS = `e.seq::text AS seq, e.type, e.source, e."sandboxId", e."taskId", e.data, e."createdAt"`;
 
-// Named statements (planned once per connection); each uses its (scope, seq) index.
+// Named statements (planned once per connection). The row comparison bounded to one stream can only be served by
+// the (stream, seq) index; a plain "stream = $1 AND seq > $2 ORDER BY seq" lets PostgreSQL walk the global seq index
+// through every older event of every stream (measured: 148 ms vs 0.5 ms for a first page on a 50,000-event spec).
+const MAX_SEQ = "9223372036854775807";
+const pageQuery = (column: string) =>
+  `SELECT ${COLUMNS} FROM "SandboxEvent" e
+   WHERE (e."${column}", e.seq) > ($1, $2::bigint) AND (e."${column}", e.seq) <= ($1, ${MAX_SEQ})
+   ORDER BY e."${column}", e.seq LIMIT $3`;
 const QUERIES = {
-  specId: { name: "events-by-spec", text: `SELECT ${COLUMNS} FROM "SandboxEvent" e WHERE e."specId" = $1 AND e.seq > $2 ORDER BY e.seq LIMIT $3` },
-  sandboxId: { name: "events-by-sandbox", text: `SELECT ${COLUMNS} FROM "SandboxEvent" e WHERE e."sandboxId" = $1 AND e.seq > $2 ORDER BY e.seq LIMIT $3` },
-  taskId: { name: "events-by-task", text: `SELECT ${COLUMNS} FROM "SandboxEvent" e WHERE e."taskId" = $1 AND e.seq > $2 ORDER BY e.seq LIMIT $3` },
+  specId: { name: "events-by-spec", text: pageQuery("specId") },
+  sandboxId: { name: "events-by-sandbox", text: pageQuery("sandboxId") },
+  taskId: { name: "events-by-task", text: pageQuery("taskId") },
 } as const;
 
 /** One page of a stream's events in ascending seq after the cursor. Access is the caller's to check. */

@@ -23,6 +23,11 @@ export async function serveModelCall(req: IncomingMessage, res: ServerResponse, 
     // A client that goes away stops the upstream call too.
     res.on("close", () => proxied.body.destroy());
   } catch (error) {
+    // The agent went away mid-request (stopped, killed): nobody to answer, and not a server error.
+    if (req.destroyed || res.destroyed || res.headersSent) {
+      if (!res.destroyed) res.destroy();
+      return;
+    }
     const requestId = newRequestId();
     const appError = appErrorFor(error, requestId, { method: req.method, path: req.url });
     res

@@ -217,27 +217,40 @@ describe("the spec engine", () => {
     await lib.approveSpec({ userId: user.id, specId, gate: "design" });
     spec = await untilStatus(specId, "completed", "failed");
     expect(spec.generationStatus).toBe("completed");
-    const sandboxes = await lib.db.sandbox.findMany({ where: { specId }, orderBy: { createdAt: "asc" } });
+    const sandboxes = await lib.db.sandbox.findMany({ where: { specId, purpose: "spec" }, orderBy: { createdAt: "asc" } });
     expect(sandboxes.map((s) => s.startPhase)).toEqual(["explore", "design", "tasks"]);
   }, 90_000);
 
   it("redoes a phase with the reviewer's feedback in its prompt and invalidates the later ones", async () => {
-    const { user, specId } = await launch();
-    await untilStatus(specId, "completed", "failed");
+    const { user, specId } = await launch("manual");
+    await untilStatus(specId, "awaiting_approval", "failed");
+    await lib.approveSpec({ userId: user.id, specId, gate: "requirements" });
+    const atDesignGate = () =>
+      waitFor("the design gate", async () => {
+        const s = await specState(specId);
+        return s.generationStatus === "awaiting_approval" && s.currentPhase === "tasks" && s;
+      }, 30_000);
+    await atDesignGate();
     const before = h.fake.messageRequests().length;
     await lib.requestSpecChanges({ userId: user.id, specId, phase: "design", feedback: "Keep the templates in a Map, not an object literal." });
     const reset = await specState(specId);
-    expect(reset).toMatchObject({ generationStatus: "running", currentPhase: "design", progress: 35 });
-    expect(await lib.db.specTask.count({ where: { specId } })).toBe(0);
-    await untilStatus(specId, "completed", "failed");
+    expect(reset).toMatchObject({ generationStatus: "running", currentPhase: "design", progress: 35, designApprovedAt: null });
+    expect(await lib.db.specDesign.count({ where: { specId } })).toBe(0);
+    const again = await atDesignGate();
+    expect(again.requirementsApprovedAt).not.toBeNull();
     const designCall = callsFor("design", before)[0]!;
     expect(JSON.stringify(designCall.body.messages[0])).toContain("Keep the templates in a Map, not an object literal.");
     expect(callsFor("requirements", before)).toHaveLength(0);
     const detail = await lib.getSpecDetail({ userId: user.id, specId });
     expect(detail.phaseRuns.filter((run) => run.phase === "design").map((run) => run.status)).toEqual(["superseded", "passed"]);
     expect(detail.phaseRuns.find((run) => run.phase === "design" && run.status === "passed")!.feedback).toContain("Map");
-    expect(detail.tasks).toHaveLength(3);
+    expect(detail.design).not.toBeNull();
     expect(detail.pendingFeedback).toBeNull();
+
+    // Once its plan became tickets, a spec's phases are no longer redone.
+    await lib.approveSpec({ userId: user.id, specId, gate: "design" });
+    await untilStatus(specId, "completed", "failed");
+    await expect(lib.requestSpecChanges({ userId: user.id, specId, phase: "tasks", feedback: "Smaller tasks" })).rejects.toMatchObject({ code: "conflict" });
   }, 90_000);
 
   it("cancels within seconds: the agent stops, nothing re-spawns it, and execute resumes from the checkpoint", async () => {
@@ -267,7 +280,7 @@ describe("the spec engine", () => {
     await lib.executeSpec({ userId: user.id, specId });
     const spec = await untilStatus(specId, "completed", "failed");
     expect(spec.generationStatus).toBe("completed");
-    const resumed = await lib.db.sandbox.findFirstOrThrow({ where: { specId }, orderBy: { createdAt: "desc" } });
+    const resumed = await lib.db.sandbox.findFirstOrThrow({ where: { specId, purpose: "spec" }, orderBy: { createdAt: "desc" } });
     expect(resumed.startPhase).toBe("design");
   }, 60_000);
 });

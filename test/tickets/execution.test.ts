@@ -7,6 +7,7 @@ import { startAgentHarness, waitFor, type AgentHarness } from "@/test/agent-harn
 import type { FakeStep, RecordedRequest } from "@/test/fake-anthropic/fake-anthropic-server";
 import { SAMPLE_OUTPUTS, scriptedSpecAgent } from "@/test/fake-anthropic/scripted-spec-agent";
 import { createSampleRepo } from "@/test/fixtures/sample-repo";
+import { callRoute } from "@/test/call-route";
 
 // From idea to shipped commits: the spec's plan becomes tickets, tasks run in dependency order in their own
 // sandboxes, commits land on omoi/<key> branches of a real repository, and the spec completes.
@@ -30,9 +31,10 @@ const script = (request: RecordedRequest): FakeStep => {
   return specAgent(request);
 };
 
+let launchRoute: typeof import("@/app/api/v1/specs/launch/route");
+let specRoute: typeof import("@/app/api/v1/specs/[specId]/route");
 let lib: {
   db: typeof import("@/lib/db/client").db;
-  launchSpec: typeof import("@/lib/specs/launch-spec").launchSpec;
   executeSpecTasks: typeof import("@/lib/tickets/execute-spec-tasks").executeSpecTasks;
   createTestUser: typeof import("@/test/factories").createTestUser;
   createTestProject: typeof import("@/test/factories").createTestProject;
@@ -42,11 +44,12 @@ beforeAll(async () => {
   h = await startAgentHarness({ name: "execution", script });
   lib = {
     db: (await import("@/lib/db/client")).db,
-    launchSpec: (await import("@/lib/specs/launch-spec")).launchSpec,
     executeSpecTasks: (await import("@/lib/tickets/execute-spec-tasks")).executeSpecTasks,
     createTestUser: (await import("@/test/factories")).createTestUser,
     createTestProject: (await import("@/test/factories")).createTestProject,
   };
+  launchRoute = await import("@/app/api/v1/specs/launch/route");
+  specRoute = await import("@/app/api/v1/specs/[specId]/route");
   await h.startWorker();
 });
 
@@ -62,11 +65,14 @@ async function launchDiamond(options: { autoExecute?: boolean } = {}) {
   const repo = createSampleRepo(fs.mkdtempSync(path.join(os.tmpdir(), "omoios-origin-")));
   const user = await lib.createTestUser();
   const project = await lib.createTestProject(user.id, { repoUrl: repo, testCommand: "node --test", maxConcurrentTasks: 3 });
-  const { specId } = await lib.launchSpec({
-    userId: user.id,
-    input: { projectId: project.id, prompt: "Let greet() speak French and German too", autoExecute: options.autoExecute ?? true },
+  // Through the API, as a client would.
+  const launched = await callRoute(launchRoute.POST, {
+    method: "POST",
+    cookie: user.cookie,
+    body: { projectId: project.id, prompt: "Let greet() speak French and German too", autoExecute: options.autoExecute ?? true },
   });
-  return { user, project, repo, specId };
+  expect(launched.status).toBe(201);
+  return { user, project, repo, specId: launched.body.specId as string };
 }
 
 const git = (repo: string, ...args: string[]) => execFileSync("git", args, { cwd: repo, encoding: "utf8" }).trim();
@@ -75,10 +81,10 @@ describe("spec tasks become tickets and ship", () => {
   it("runs a diamond plan in dependency order, commits on each ticket's branch, and completes the spec", async () => {
     const { user, repo, specId } = await launchDiamond();
     const spec = await waitFor("the spec's execution to complete", async () => {
-      const s = await lib.db.spec.findUniqueOrThrow({ where: { id: specId } });
-      return s.executionStatus === "completed" && s;
+      const detail = await callRoute(specRoute.GET, { params: { specId }, cookie: user.cookie });
+      return detail.body.spec.executionStatus === "completed" && detail.body.spec;
     }, 90_000);
-    expect(spec.progress).toBe(100);
+    expect(spec).toMatchObject({ generationStatus: "completed", progress: 100 });
 
     const tickets = await lib.db.ticket.findMany({
       where: { specId },
