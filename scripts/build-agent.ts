@@ -11,7 +11,9 @@ export async function buildAgentBundle(outfile = path.resolve("dist/omoi-agent.m
     platform: "node",
     target: "node20",
     format: "esm",
-    minify: false,
+    // Smaller to parse at every sandbox start; identifiers kept so an agent's stack traces stay readable.
+    minifyWhitespace: true,
+    minifySyntax: true,
     sourcemap: false,
     legalComments: "none",
     metafile: true,

@@ -3,8 +3,9 @@
 //  2. database: DATABASE_URL if set (checked), otherwise an embedded PostgreSQL under <data dir>/pg
 //  3. migrations applied by our own runner
 //  4. a production build of the web app when the sources changed since the last one (`--dev`: Next's dev mode)
-//  5. one HTTP server: the agents' model calls (/api/v1/llm/…) are answered natively, everything else by Next
-//     in this same process
+//  5. one HTTP server: the agents' model calls (/api/v1/llm/…) are answered natively, the hot API routes
+//     (scripts/hot-routes.ts) by their route handlers without Next's pipeline, everything else by Next, all in this
+//     same process
 //  6. the orchestration worker (jobs, reaper) in this process too, with the agent bundle it hands to sandboxes;
 //     Ctrl-C / SIGTERM stops the worker (and its agents), the server, waits for metering writes, stops the database
 import { spawnSync } from "node:child_process";
@@ -66,10 +67,23 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
 
+  const { HOT_ROUTES } = await import("@/scripts/hot-routes");
+  const { serveNativeRoute } = await import("@/lib/http/node-adapter");
   const server = http.createServer((req, res) => {
     const endpoint = MODEL_CALL_PATHS[(req.url ?? "").split("?")[0]!];
-    if (endpoint) void serveModelCall(req, res, endpoint);
-    else void handle(req, res);
+    if (endpoint) return void serveModelCall(req, res, endpoint);
+    // In dev, Next serves everything (hot reload of these routes too).
+    if (dev) return void handle(req, res);
+    serveNativeRoute(HOT_ROUTES, req, res).then(
+      (served) => {
+        if (!served) void handle(req, res);
+      },
+      (error: Error) => {
+        // The handlers answer their own errors; this is the adapter failing (e.g. the client left).
+        if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" }).end('{"error":{"code":"internal","message":"Internal error"}}');
+        else res.destroy(error);
+      },
+    );
   });
   if (dev) server.on("upgrade", app.getUpgradeHandler()); // hot reload
   await new Promise<void>((resolve, reject) => {

@@ -1,16 +1,13 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { Readable } from "node:stream";
 import * as sandboxEventsRoute from "@/app/api/v1/sandboxes/[id]/events/route";
 import * as contextRoute from "@/app/api/v1/sandboxes/[id]/context/route";
 import * as phaseRoute from "@/app/api/v1/sandboxes/[id]/phases/[phase]/route";
+import { serveNativeRoute, type NativeRoute } from "@/lib/http/node-adapter";
 import { MODEL_CALL_PATHS, serveModelCall } from "@/lib/llm/serve-model-call";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- route modules differ in their params type
-type Handler = (req: Request, segment: { params: Promise<any> }) => Promise<Response>;
-
 /** The sandbox-facing routes, matched the way Next's file router would. */
-const ROUTES: { pattern: RegExp; keys: string[]; module: Record<string, unknown> }[] = [
+const ROUTES: NativeRoute[] = [
   { pattern: /^\/api\/v1\/sandboxes\/([^/]+)\/events$/, keys: ["id"], module: sandboxEventsRoute },
   { pattern: /^\/api\/v1\/sandboxes\/([^/]+)\/context$/, keys: ["id"], module: contextRoute },
   { pattern: /^\/api\/v1\/sandboxes\/([^/]+)\/phases\/([^/]+)$/, keys: ["id", "phase"], module: phaseRoute },
@@ -27,27 +24,9 @@ export interface TestAppServer {
  */
 export async function startTestAppServer(): Promise<TestAppServer> {
   const server = http.createServer(async (req, res) => {
-    const pathname = (req.url ?? "/").split("?")[0]!;
-    const endpoint = MODEL_CALL_PATHS[pathname];
+    const endpoint = MODEL_CALL_PATHS[(req.url ?? "/").split("?")[0]!];
     if (endpoint) return serveModelCall(req, res, endpoint);
-    for (const route of ROUTES) {
-      const match = route.pattern.exec(pathname);
-      const handler = match && (route.module[req.method ?? "GET"] as Handler | undefined);
-      if (!match || !handler) continue;
-      const params = Object.fromEntries(route.keys.map((key, i) => [key, decodeURIComponent(match[i + 1]!)]));
-      const hasBody = req.method !== "GET" && req.method !== "HEAD";
-      const request = new Request(`http://localhost${req.url}`, {
-        method: req.method,
-        headers: req.headers as Record<string, string>,
-        body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
-        // @ts-expect-error -- required by undici for a streamed body
-        duplex: "half",
-      });
-      const response = await handler(request, { params: Promise.resolve(params) });
-      res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
-      res.end(Buffer.from(await response.arrayBuffer()));
-      return;
-    }
+    if (await serveNativeRoute(ROUTES, req, res)) return;
     res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "not_found", message: "no route" } }));
   });
   server.keepAliveTimeout = 1_000;

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/client";
+import { getPgPool } from "@/lib/db/pg-pool";
 import { AppError } from "@/lib/http/errors";
 import { hashSandboxToken, SANDBOX_TOKEN_PREFIX } from "@/lib/sandbox/issue-sandbox-token";
 
@@ -9,17 +9,20 @@ export interface SandboxCaller {
   purpose: "spec" | "task";
 }
 
-/** The sandbox a token belongs to; 401 for an unknown, expired or revoked token. */
+/**
+ * The sandbox a token belongs to; 401 for an unknown, expired or revoked token. Every callback and model call
+ * starts here, so it is one named query on the plain pool.
+ */
 export async function authenticateSandboxToken(token: string | null | undefined): Promise<SandboxCaller> {
   if (!token?.startsWith(SANDBOX_TOKEN_PREFIX)) throw new AppError("unauthorized", "A sandbox token is required");
-  const sandbox = await db.sandbox.findUnique({
-    where: { tokenHash: hashSandboxToken(token) },
-    select: { id: true, specId: true, taskId: true, purpose: true, tokenExpiresAt: true, tokenRevokedAt: true },
+  const { rows } = await getPgPool().query<SandboxCaller>({
+    name: "authenticate-sandbox-token",
+    text: `SELECT id AS "sandboxId", "specId", "taskId", purpose::text AS purpose FROM "Sandbox"
+           WHERE "tokenHash" = $1 AND "tokenRevokedAt" IS NULL AND "tokenExpiresAt" > now()`,
+    values: [hashSandboxToken(token)],
   });
-  if (!sandbox || sandbox.tokenRevokedAt || !sandbox.tokenExpiresAt || sandbox.tokenExpiresAt <= new Date()) {
-    throw new AppError("unauthorized", "Invalid, expired or revoked sandbox token");
-  }
-  return { sandboxId: sandbox.id, specId: sandbox.specId, taskId: sandbox.taskId, purpose: sandbox.purpose };
+  if (!rows[0]) throw new AppError("unauthorized", "Invalid, expired or revoked sandbox token");
+  return rows[0];
 }
 
 /** The token from `Authorization: Bearer …` or `x-api-key` (what the Anthropic SDK sends). */
