@@ -1,7 +1,7 @@
 // Benchmark: the board view with 2,000 tickets, and dispatch latency ("last dependency done" → next sandbox running).
 //   npx tsx bench/board-dispatch.ts [--tickets 2000] [--views 300] [--dispatches 10]
 // Board: GET /api/v1/board/view through its route handler in-process (API-key auth, membership, one query, JSON),
-// next to the same SELECT on raw pg. Dispatch: a real worker (graphile-worker, local sandboxes, the real agent bundle)
+// next to the same SELECT on raw pg (the route's own statement, JSON-encoded). Dispatch: a real worker (graphile-worker, local sandboxes, the real agent bundle)
 // is running; the clock starts when the dependency's ticket becomes done and the dispatch job is enqueued (what
 // finish_task does) and stops when the dependent task's sandbox is `running`.
 import fs from "node:fs";
@@ -45,6 +45,7 @@ async function main() {
   const boardRoute = await import("@/app/api/v1/board/view/route");
   const { startWorker } = await import("@/lib/worker/start-worker");
   const { enqueueDispatch } = await import("@/lib/tickets/enqueue-dispatch");
+  const { BOARD_TICKETS_SQL } = await import("@/lib/tickets/get-board-view");
 
   const user = await createUser({ name: "Bench", email: `bench-${Date.now()}@example.test`, password: "correct horse battery" });
   const { orgId } = await db.membership.findFirstOrThrow({ where: { userId: user.id } });
@@ -78,13 +79,8 @@ async function main() {
   };
   const raw = async () => {
     const started = performance.now();
-    const { rows } = await getPgPool().query(
-      `SELECT t.*, (SELECT count(*)::int FROM "TicketDependency" d WHERE d."ticketId" = t.id) AS deps,
-              EXISTS (SELECT 1 FROM "Task" k WHERE k."ticketId" = t.id AND k.status = 'running') AS running
-       FROM "Ticket" t WHERE t."projectId" = $1 ORDER BY t.status, t.position`,
-      [project.id],
-    );
-    JSON.stringify(rows);
+    const { rows } = await getPgPool().query<{ tickets: string }>(BOARD_TICKETS_SQL, [project.id, "all", user.id, null]);
+    rows.map((row) => row.tickets).join(",");
     return performance.now() - started;
   };
   for (let i = 0; i < 20; i++) await Promise.all([view(), raw()]);

@@ -1,5 +1,4 @@
 import { parseQuery } from "@/lib/http/parse";
-import { json } from "@/lib/http/respond";
 import { withAuth } from "@/lib/http/with-auth";
 import { getBoardView } from "@/lib/tickets/get-board-view";
 import { boardViewQuerySchema } from "@/lib/tickets/ticket-schemas";
@@ -7,5 +6,6 @@ import { boardViewQuerySchema } from "@/lib/tickets/ticket-schemas";
 // GET /api/v1/board/view?projectId=&scope=all|mine|unassigned|spec:<id> – the columns with their ordered tickets.
 export const GET = withAuth(async (req, { caller }) => {
   const { projectId, scope } = parseQuery(req, boardViewQuerySchema);
-  return json(await getBoardView({ userId: caller.user.id, projectId, scope }));
+  const body = await getBoardView({ userId: caller.user.id, projectId, scope });
+  return new Response(body, { headers: { "content-type": "application/json", "cache-control": "no-store" } });
 });
