@@ -9,19 +9,12 @@ import os from "node:os";
 import path from "node:path";
 import { prepareDatabase } from "@/lib/runtime/prepare-database";
 import { buildAgentBundle } from "@/scripts/build-agent";
+import { numberArg, percentile } from "@/bench/bench-utils";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const TICKETS = arg("tickets", 2000);
-const VIEWS = arg("views", 300);
-const DISPATCHES = arg("dispatches", 10);
+const TICKETS = numberArg("tickets", 2000);
+const VIEWS = numberArg("views", 300);
+const DISPATCHES = numberArg("dispatches", 10);
 
-const pct = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 
 async function main() {
@@ -120,8 +113,8 @@ async function main() {
   await worker.stop();
 
   const figures = {
-    board: { tickets: TICKETS, views: VIEWS, apiP50: pct(api, 50), apiP99: pct(api, 99), rawP50: pct(base, 50), rawP99: pct(base, 99), ratioP50: pct(api, 50) / pct(base, 50) },
-    dispatch: { runs: DISPATCHES, p50: pct(latencies, 50), max: Math.max(...latencies) },
+    board: { tickets: TICKETS, views: VIEWS, apiP50: percentile(api, 50), apiP99: percentile(api, 99), rawP50: percentile(base, 50), rawP99: percentile(base, 99), ratioP50: percentile(api, 50) / percentile(base, 50) },
+    dispatch: { runs: DISPATCHES, p50: percentile(latencies, 50), max: Math.max(...latencies) },
   };
   console.log(`board view, ${TICKETS} tickets (${VIEWS} requests): route p50 ${ms(figures.board.apiP50)}, p99 ${ms(figures.board.apiP99)}; raw pg p50 ${ms(figures.board.rawP50)}, p99 ${ms(figures.board.rawP99)}; ratio p50 ${figures.board.ratioP50.toFixed(2)} (target p99 < 50 ms)`);
   console.log(`dispatch, dependency done → next sandbox running (${DISPATCHES} runs): p50 ${ms(figures.dispatch.p50)}, max ${ms(figures.dispatch.max)} (target p50 < 1 s)`);

@@ -22,16 +22,13 @@ import { findFreePort } from "@/lib/db/embedded-postgres";
 import { prepareDatabase } from "@/lib/runtime/prepare-database";
 import { buildAgentBundle } from "@/scripts/build-agent";
 import { startFakeAnthropic } from "@/test/fake-anthropic/fake-anthropic-server";
+import { numberArg, percentile } from "@/bench/bench-utils";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const EVENTS = arg("events", 100_000);
-const POLLERS = arg("pollers", 100);
-const SECONDS = arg("seconds", 20);
-const SPEC_EVENTS = arg("spec-events", 50_000);
-const SPAWNS = arg("spawns", 10);
+const EVENTS = numberArg("events", 100_000);
+const POLLERS = numberArg("pollers", 100);
+const SECONDS = numberArg("seconds", 20);
+const SPEC_EVENTS = numberArg("spec-events", 50_000);
+const SPAWNS = numberArg("spawns", 10);
 /** CPU-profile the server (node --cpu-prof) and print where its time went, by package and by function. */
 const PROFILE = process.argv.includes("--profile");
 const SENDERS = 20;
@@ -40,11 +37,6 @@ const PAGE = 500;
 const CLOSED_LOOP_SECONDS = 5;
 const BREAKDOWN_CALLS = 200;
 
-const percentile = (values: number[], p: number) => {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
 const round = (value: number, digits = 2) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : null);
 const stats = (values: number[]) => ({
   n: values.length,

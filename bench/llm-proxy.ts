@@ -10,19 +10,12 @@ import Anthropic from "@anthropic-ai/sdk";
 import { findFreePort } from "@/lib/db/embedded-postgres";
 import { prepareDatabase } from "@/lib/runtime/prepare-database";
 import { startFakeAnthropic } from "@/test/fake-anthropic/fake-anthropic-server";
+import { numberArg, percentile } from "@/bench/bench-utils";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const CALLS = arg("calls", 300);
-const STREAMS = arg("streams", 20);
-const STREAM_KB = arg("stream-kb", 512);
+const CALLS = numberArg("calls", 300);
+const STREAMS = numberArg("streams", 20);
+const STREAM_KB = numberArg("stream-kb", 512);
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
 
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "omoios-bench-"));

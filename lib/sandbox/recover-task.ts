@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { endOfColumn } from "@/lib/tickets/end-of-column";
 import { enqueueDispatch } from "@/lib/tickets/enqueue-dispatch";
 
 /**
@@ -23,8 +24,7 @@ export async function recoverTask({ taskId, sandboxId, reason }: { taskId: strin
       await tx.ticket.update({ where: { id: task.ticketId }, data: { isBlocked: true, blockedReason: `Failed ${task.attempt} times; last: ${reason}`.slice(0, 4000) } });
       return "failed" as const;
     }
-    const last = await tx.ticket.aggregate({ where: { projectId: task.ticket.projectId, status: "backlog" }, _max: { position: true } });
-    await tx.ticket.update({ where: { id: task.ticketId }, data: { status: "backlog", position: (last._max.position ?? 0) + 1 } });
+    await tx.ticket.update({ where: { id: task.ticketId }, data: { status: "backlog", position: await endOfColumn(task.ticket.projectId, "backlog", tx) } });
     await enqueueDispatch(tx);
     return "requeued" as const;
   });

@@ -1,4 +1,5 @@
 import { db, type Prisma } from "@/lib/db/client";
+import { endOfColumn } from "@/lib/tickets/end-of-column";
 import { TICKET_STATUSES, type TicketStatusName } from "@/lib/tickets/ticket-status";
 
 /**
@@ -8,6 +9,5 @@ import { TICKET_STATUSES, type TicketStatusName } from "@/lib/tickets/ticket-sta
 export async function advanceTicket(ticketId: string, to: TicketStatusName, tx: Prisma.TransactionClient = db) {
   const ticket = await tx.ticket.findUnique({ where: { id: ticketId }, select: { status: true, projectId: true } });
   if (!ticket || TICKET_STATUSES.indexOf(to) <= TICKET_STATUSES.indexOf(ticket.status)) return;
-  const last = await tx.ticket.aggregate({ where: { projectId: ticket.projectId, status: to }, _max: { position: true } });
-  await tx.ticket.update({ where: { id: ticketId }, data: { status: to, position: (last._max.position ?? 0) + 1 } });
+  await tx.ticket.update({ where: { id: ticketId }, data: { status: to, position: await endOfColumn(ticket.projectId, to, tx) } });
 }

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { markSandboxLost } from "@/lib/sandbox/mark-sandbox-lost";
+import { endOfColumn } from "@/lib/tickets/end-of-column";
 import { requireTicketForMember } from "@/lib/tickets/require-ticket-for-member";
 
 /** Stops a ticket's queued or running task: the agent is stopped, the task cancelled, the ticket back to the backlog. */
@@ -12,8 +13,7 @@ export async function cancelTicket({ userId, ticketId }: { userId: string; ticke
   await db.task.update({ where: { id: task.id }, data: { status: "cancelled", completedAt: new Date(), sandboxId: null } });
   if (task.sandboxId) await markSandboxLost({ sandboxId: task.sandboxId, status: "stopped", countsAsCrash: false, reason: "the ticket was cancelled" });
   if (ticket.status !== "done") {
-    const last = await db.ticket.aggregate({ where: { projectId: ticket.projectId, status: "backlog" }, _max: { position: true } });
-    await db.ticket.update({ where: { id: ticketId }, data: { status: "backlog", position: (last._max.position ?? 0) + 1 } });
+    await db.ticket.update({ where: { id: ticketId }, data: { status: "backlog", position: await endOfColumn(ticket.projectId, "backlog") } });
   }
   return { taskId: task.id, status: "cancelled" as const };
 }

@@ -3,6 +3,7 @@ import { getProjectOrThrow } from "@/lib/projects/get-project-or-throw";
 import { createSpec } from "@/lib/specs/create-spec";
 import { enqueueDispatch } from "@/lib/tickets/enqueue-dispatch";
 import { ticketInclude, toTicketDto } from "@/lib/tickets/ticket-dto";
+import { endOfColumn } from "@/lib/tickets/end-of-column";
 import type { CreateTicketInput, TicketDto } from "@/lib/tickets/ticket-schemas";
 
 export type CreateTicketResult = { mode: "quick"; ticket: TicketDto } | { mode: "spec_driven"; specId: string };
@@ -23,7 +24,6 @@ export async function createTicket({ userId, input }: { userId: string; input: C
   const ticket = await db.$transaction(async (tx) => {
     const [numbered] = await tx.$queryRaw<{ ticketPrefix: string; ticketSeq: number }[]>`
       UPDATE "Project" SET "ticketSeq" = "ticketSeq" + 1, "updatedAt" = now() WHERE id = ${project.id} RETURNING "ticketPrefix", "ticketSeq"`;
-    const last = await tx.ticket.aggregate({ where: { projectId: project.id, status: "backlog" }, _max: { position: true } });
     const created = await tx.ticket.create({
       data: {
         projectId: project.id,
@@ -33,7 +33,7 @@ export async function createTicket({ userId, input }: { userId: string; input: C
         title: input.title,
         description: input.description ?? "",
         priority: input.priority,
-        position: (last._max.position ?? 0) + 1,
+        position: await endOfColumn(project.id, "backlog", tx),
         tasks: {
           create: {
             kind: "quick",

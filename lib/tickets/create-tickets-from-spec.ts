@@ -1,3 +1,4 @@
+import { endOfColumn } from "@/lib/tickets/end-of-column";
 import type { Prisma } from "@/lib/db/client";
 
 export interface BridgeResult {
@@ -33,8 +34,7 @@ export async function createTicketsFromSpec(tx: Prisma.TransactionClient, { spec
       UPDATE "Project" SET "ticketSeq" = "ticketSeq" + ${missing.length}, "updatedAt" = now() WHERE id = ${spec.projectId}
       RETURNING "ticketPrefix", "ticketSeq"`;
     const first = project!.ticketSeq - missing.length + 1;
-    const last = await tx.ticket.aggregate({ where: { projectId: spec.projectId, status: "backlog" }, _max: { position: true } });
-    let position = (last._max.position ?? 0) + 1;
+    let position = await endOfColumn(spec.projectId, "backlog", tx);
     for (const [i, task] of missing.entries()) {
       const number = first + i;
       const key = `${project!.ticketPrefix}-${number}`;

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { advanceTicket } from "@/lib/tickets/advance-ticket";
 import { getSandboxProvider } from "@/lib/sandbox/get-sandbox-provider";
 import type { SandboxProvider, SandboxStatus } from "@/lib/sandbox/sandbox-provider";
 import { startClaimedSandbox, type ClaimedSandbox } from "@/lib/sandbox/start-claimed-sandbox";
@@ -53,7 +54,8 @@ export async function dispatchTasks({ provider = getSandboxProvider(), onExit }:
         where: { id: task.id },
         data: { status: "running", attempt: { increment: 1 }, sandboxId: sandbox.id, startedAt: new Date(), branch: `omoi/${task.ticket.key}`, error: null },
       });
-      await tx.ticket.update({ where: { id: task.ticketId }, data: { status: "analyzing", isBlocked: false, blockedReason: null } });
+      await advanceTicket(task.ticketId, "analyzing", tx);
+      await tx.ticket.update({ where: { id: task.ticketId }, data: { isBlocked: false, blockedReason: null } });
       result.push({
         sandboxId: sandbox.id,
         purpose: "task",

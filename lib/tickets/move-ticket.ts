@@ -3,6 +3,7 @@ import { AppError } from "@/lib/http/errors";
 import { requireTicketForMember } from "@/lib/tickets/require-ticket-for-member";
 import { ticketInclude, toTicketDto } from "@/lib/tickets/ticket-dto";
 import type { BoardMoveInput } from "@/lib/tickets/ticket-schemas";
+import { endOfColumn } from "@/lib/tickets/end-of-column";
 import { assertTransition } from "@/lib/tickets/ticket-status";
 
 /**
@@ -31,8 +32,7 @@ export async function moveTicket({ userId, input }: { userId: string; input: Boa
       const previous = await tx.ticket.findFirst({ where: { ...column, position: { lt: before.position } }, orderBy: { position: "desc" }, select: { position: true } });
       position = previous ? (previous.position + before.position) / 2 : before.position - 1;
     } else {
-      const last = await tx.ticket.aggregate({ where: column, _max: { position: true } });
-      position = (last._max.position ?? 0) + 1;
+      position = await endOfColumn(ticket.projectId, input.toStatus, tx, ticket.id);
     }
     return tx.ticket.update({ where: { id: ticket.id }, data: { status: input.toStatus, position }, include: ticketInclude });
   });

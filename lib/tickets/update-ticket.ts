@@ -3,6 +3,7 @@ import { AppError } from "@/lib/http/errors";
 import { requireTicketForMember } from "@/lib/tickets/require-ticket-for-member";
 import { ticketInclude, toTicketDto } from "@/lib/tickets/ticket-dto";
 import type { TicketDto, UpdateTicketInput } from "@/lib/tickets/ticket-schemas";
+import { endOfColumn } from "@/lib/tickets/end-of-column";
 import { assertTransition } from "@/lib/tickets/ticket-status";
 
 /** Edits a ticket. A status change follows the status machine (409 otherwise); an assignee must be a member. */
@@ -16,8 +17,7 @@ export async function updateTicket({ userId, ticketId, input }: { userId: string
   let position: number | undefined;
   if (input.status && input.status !== ticket.status) {
     assertTransition(ticket.status, input.status);
-    const last = await db.ticket.aggregate({ where: { projectId: ticket.projectId, status: input.status }, _max: { position: true } });
-    position = (last._max.position ?? 0) + 1;
+    position = await endOfColumn(ticket.projectId, input.status);
   }
   const updated = await db.ticket.update({
     where: { id: ticketId },
