@@ -48,8 +48,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // The same start path as `npm start`: embedded PostgreSQL, migrations, production build, next start.
-    command: "npx tsx scripts/start.ts",
+    // The same start path as `npm start` (embedded PostgreSQL, migrations, production build, worker, local
+    // sandboxes), with the scripted fake model behind the LLM proxy.
+    command: "npx tsx test/e2e-server.ts",
     url: `http://localhost:${PORT}/api/v1/health`,
     timeout: 600_000,
     reuseExistingServer: false,

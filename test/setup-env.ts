@@ -8,3 +8,5 @@ process.env.PASSWORD_SCRYPT_N = "1024"; // the real cost is 32768; tests only ne
 process.env.OMOIOS_AGENT_BUNDLE = inject("agentBundlePath");
 // Workers and agents run inside tests; their info and warning lines would bury the test output.
 process.env.OMOIOS_LOG_LEVEL ??= "error";
+// A configured model, as on a real server; only test/agent-harness and the LLM proxy tests point it anywhere.
+process.env.ANTHROPIC_API_KEY ??= "sk-ant-test-key-that-reaches-nothing";

@@ -171,7 +171,7 @@ async function processStartTime(pid: number): Promise<string | null> {
   }
 }
 
-function gitEnv(githubToken?: string, url?: string): NodeJS.ProcessEnv {
+export function gitEnv(githubToken?: string, url?: string): NodeJS.ProcessEnv {
   const env: Record<string, string> = { PATH: SANDBOX_PATH, HOME: "/nonexistent", GIT_TERMINAL_PROMPT: "0", LANG: "C.UTF-8" };
   if (githubToken && url && /^https:\/\/github\.com\//.test(url)) {
     // Through git's environment config: not in argv (visible in ps), not in the clone's .git/config.

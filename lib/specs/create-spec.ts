@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { assertModelConfigured } from "@/lib/llm/assert-model-configured";
 import { getProjectOrThrow } from "@/lib/projects/get-project-or-throw";
 import { toSpecDto } from "@/lib/specs/spec-dto";
 import { startSpecRun } from "@/lib/specs/start-spec-run";
@@ -10,6 +11,7 @@ import type { CreateSpecInput, SpecDto } from "@/lib/specs/spec-schemas";
  */
 export async function createSpec({ userId, input }: { userId: string; input: CreateSpecInput }): Promise<SpecDto> {
   const project = await getProjectOrThrow({ userId, projectId: input.projectId });
+  assertModelConfigured();
   const title = input.title ?? firstLine(input.description);
   const spec = await db.$transaction(async (tx) => {
     const created = await tx.spec.create({

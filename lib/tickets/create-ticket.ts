@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { assertModelConfigured } from "@/lib/llm/assert-model-configured";
 import { getProjectOrThrow } from "@/lib/projects/get-project-or-throw";
 import { createSpec } from "@/lib/specs/create-spec";
 import { enqueueDispatch } from "@/lib/tickets/enqueue-dispatch";
@@ -21,6 +22,7 @@ export async function createTicket({ userId, input }: { userId: string; input: C
     });
     return { mode: "spec_driven", specId: spec.id };
   }
+  if (project.autoExecuteTickets) assertModelConfigured();
   const ticket = await db.$transaction(async (tx) => {
     const [numbered] = await tx.$queryRaw<{ ticketPrefix: string; ticketSeq: number }[]>`
       UPDATE "Project" SET "ticketSeq" = "ticketSeq" + 1, "updatedAt" = now() WHERE id = ${project.id} RETURNING "ticketPrefix", "ticketSeq"`;

@@ -1,0 +1,68 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import * as readinessRoute from "@/app/api/v1/projects/[projectId]/readiness/route";
+import * as launchRoute from "@/app/api/v1/specs/launch/route";
+import * as ticketsRoute from "@/app/api/v1/tickets/route";
+import { db } from "@/lib/db/client";
+import { reloadEnv } from "@/lib/env";
+import { callRoute } from "@/test/call-route";
+import { createTestProject, createTestUser } from "@/test/factories";
+import { createSampleRepo } from "@/test/fixtures/sample-repo";
+
+const readiness = (projectId: string, cookie?: string) => callRoute(readinessRoute.GET, { params: { projectId }, cookie });
+const savedKey = process.env.ANTHROPIC_API_KEY;
+
+afterEach(() => {
+  process.env.ANTHROPIC_API_KEY = savedKey;
+  reloadEnv();
+});
+
+describe("whether agents can work on a project", () => {
+  it("says ready for a reachable repository with its branch, and why not otherwise", async () => {
+    const owner = await createTestUser();
+    const repo = createSampleRepo(fs.mkdtempSync(path.join(os.tmpdir(), "omoios-ready-")));
+    const good = await createTestProject(owner.id, { repoUrl: repo });
+    expect((await readiness(good.id, owner.cookie)).body).toEqual({ ready: true, problems: [] });
+
+    const noBranch = await createTestProject(owner.id, { repoUrl: repo, defaultBranch: "release" });
+    const branch = await readiness(noBranch.id, owner.cookie);
+    expect(branch.body.ready).toBe(false);
+    expect(branch.body.problems).toEqual([{ code: "branch_not_found", message: expect.stringContaining('no branch "release"') }]);
+
+    const gone = await createTestProject(owner.id, { repoUrl: path.join(repo, "missing") });
+    expect((await readiness(gone.id, owner.cookie)).body.problems[0]).toMatchObject({ code: "repo_unreachable", message: expect.stringContaining("does not exist") });
+
+    const notGit = await createTestProject(owner.id, { repoUrl: os.tmpdir() });
+    expect((await readiness(notGit.id, owner.cookie)).body.problems[0]).toMatchObject({ code: "repo_unreachable", message: expect.stringContaining("cannot be reached") });
+
+    const none = await createTestProject(owner.id);
+    expect((await readiness(none.id, owner.cookie)).body.ready).toBe(true);
+  });
+
+  it("without a model: says so, and launching a spec or a quick ticket is refused with nothing created", async () => {
+    const owner = await createTestUser();
+    const project = await createTestProject(owner.id);
+    delete process.env.ANTHROPIC_API_KEY;
+    reloadEnv();
+    const answer = await readiness(project.id, owner.cookie);
+    expect(answer.body.problems.map((p: { code: string }) => p.code)).toEqual(["model_not_configured"]);
+
+    const launch = await callRoute(launchRoute.POST, { method: "POST", cookie: owner.cookie, body: { projectId: project.id, prompt: "Greet people in French" } });
+    expect(launch.status).toBe(503);
+    expect(launch.body.error).toMatchObject({ code: "model_not_configured", message: expect.stringContaining("ANTHROPIC_API_KEY") });
+    const quick = await callRoute(ticketsRoute.POST, { method: "POST", cookie: owner.cookie, body: { projectId: project.id, title: "Fix the typo" } });
+    expect(quick.status).toBe(503);
+    expect(await db.spec.count({ where: { projectId: project.id } })).toBe(0);
+    expect(await db.ticket.count({ where: { projectId: project.id } })).toBe(0);
+  });
+
+  it("is answered only to members", async () => {
+    const owner = await createTestUser();
+    const stranger = await createTestUser();
+    const project = await createTestProject(owner.id);
+    expect((await readiness(project.id, stranger.cookie)).status).toBe(404);
+    expect((await readiness(project.id)).status).toBe(401);
+  });
+});

@@ -1,0 +1,26 @@
+// The Playwright suite's server: the real `npm start` path (embedded PostgreSQL, production build, worker, local
+// sandboxes) with the model replaced by the scripted loopback fake of test/fake-anthropic. Agents reach the fake only
+// through the app's LLM proxy, exactly as they would reach Anthropic. Test infrastructure, never the product default.
+import { startFakeAnthropic } from "@/test/fake-anthropic/fake-anthropic-server";
+import { scriptedSpecAgent } from "@/test/fake-anthropic/scripted-spec-agent";
+
+const serverKey = "sk-ant-e2e-server-key-0001";
+const agent = scriptedSpecAgent();
+// A little latency per model turn so a person (and the browser test) can watch phases advance.
+const latencyMs = Number(process.env.E2E_MODEL_LATENCY_MS ?? 150);
+const fake = await startFakeAnthropic({
+  expectedApiKey: serverKey,
+  validate: false,
+  script: (request) => ({ ...agent(request), latencyMs }),
+});
+
+Object.assign(process.env, {
+  ANTHROPIC_API_KEY: serverKey,
+  ANTHROPIC_BASE_URL: fake.url,
+  SANDBOX_HEARTBEAT_SECONDS: process.env.SANDBOX_HEARTBEAT_SECONDS ?? "2",
+  LOCAL_SANDBOX_MAX: process.env.LOCAL_SANDBOX_MAX ?? "4",
+});
+process.stdout.write(`[e2e] fake model at ${fake.url}\n`);
+
+// start.ts runs on import and owns shutdown (it exits the process, which takes the fake with it).
+await import("@/scripts/start");
