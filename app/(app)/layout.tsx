@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { getSession } from "@/components/auth/get-session";
 import { AppNav } from "@/components/shell/app-nav";
+import { CommandPalette, PaletteButton } from "@/components/shell/command-palette";
 import { SignInRedirect } from "@/components/shell/sign-in-redirect";
 import { UserMenu } from "@/components/shell/user-menu";
 
@@ -27,11 +28,15 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </span>
           <span className="text-sm font-semibold tracking-tight">OmoiOS</span>
         </Link>
-        <div className="order-last w-full md:order-none md:mt-4 md:w-auto md:flex-1">
+        <div className="order-last w-full space-y-3 md:order-none md:mt-4 md:w-auto md:flex-1">
+          <div className="hidden md:block">
+            <PaletteButton />
+          </div>
           <AppNav />
         </div>
         <UserMenu name={session.user.name ?? null} email={session.user.email ?? null} />
       </header>
+      <CommandPalette />
       <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-8">
         {children}
       </main>

@@ -81,3 +81,18 @@ export function useDeleteProject() {
     },
   });
 }
+
+export interface ProjectReadiness {
+  ready: boolean;
+  problems: { code: string; message: string }[];
+}
+
+/** Whether agents can work on the project now (model configured, repository reachable), with reasons. */
+export function useProjectReadiness(projectId: string | undefined) {
+  return useQuery({
+    queryKey: [...projectKeys.detail(projectId ?? ""), "readiness"] as const,
+    queryFn: ({ signal }) => apiFetch<ProjectReadiness>(`/api/v1/projects/${encodeURIComponent(projectId!)}/readiness`, { signal }),
+    enabled: Boolean(projectId),
+    staleTime: 30_000,
+  });
+}

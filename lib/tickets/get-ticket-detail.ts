@@ -36,3 +36,4 @@ export async function getTicketDetail({ userId, ticketId }: { userId: string; ti
     })),
   };
 }
+export type TicketDetail = Awaited<ReturnType<typeof getTicketDetail>>;

@@ -80,3 +80,10 @@ export interface TicketDto {
   createdAt: string;
   updatedAt: string;
 }
+
+/** The command page's Quick mode: one prompt becomes one ticket an agent executes directly. */
+export const quickTaskSchema = z.object({
+  projectId: z.string().min(1),
+  prompt: z.string().trim().min(3, "Say what the agent should do").max(20_000),
+});
+export type QuickTaskInput = z.infer<typeof quickTaskSchema>;

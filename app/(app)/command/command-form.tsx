@@ -1,10 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition, type FormEvent } from "react";
-import { launchSpecAction } from "./actions";
-import { useProjects } from "@/hooks/api/use-projects";
+import { createQuickTaskAction, launchSpecAction } from "./actions";
+import { useProjectReadiness, useProjects } from "@/hooks/api/use-projects";
 import { ApiErrorAlert } from "@/components/ui/api-error";
 import { Alert } from "@/components/ui/alert";
 import { Select } from "@/components/ui/select";
@@ -14,10 +14,19 @@ import { Textarea } from "@/components/ui/textarea";
 import { PageHeader } from "@/components/shell/page-header";
 import { ProjectPicker } from "@/components/projects/project-picker";
 
+type Mode = "spec" | "quick";
+
+const MODES: { value: Mode; label: string; hint: string }[] = [
+  { value: "spec", label: "Spec-driven", hint: "Explore, requirements, design and tasks first; then tickets on the board." },
+  { value: "quick", label: "Quick", hint: "One ticket an agent executes directly." },
+];
+
 export function CommandForm() {
+  const params = useSearchParams();
   const projects = useProjects();
   const promptRef = useRef<HTMLTextAreaElement>(null);
-  const [projectId, setProjectId] = useState<string | undefined>();
+  const [mode, setMode] = useState<Mode>(params.get("mode") === "quick" ? "quick" : "spec");
+  const [projectId, setProjectId] = useState<string | undefined>(params.get("project") ?? undefined);
   const [approvalMode, setApprovalMode] = useState<"auto" | "manual">("auto");
   const [error, setError] = useState<{ message: string; fields?: Record<string, string[]> } | null>(null);
   const [pending, startTransition] = useTransition();
@@ -26,70 +35,125 @@ export function CommandForm() {
 
   // The prompt is the point of this page; React's autoFocus is not applied when server-rendered markup is hydrated.
   useEffect(() => promptRef.current?.focus(), []);
+  // The palette links here with ?mode= (and ?prompt=) while this page may already be open.
+  useEffect(() => {
+    setMode(params.get("mode") === "quick" ? "quick" : "spec");
+    const prompt = params.get("prompt");
+    if (prompt && promptRef.current) promptRef.current.value = prompt;
+    promptRef.current?.focus();
+  }, [params]);
 
   const list = projects.data ?? [];
-  const selected = projectId ?? list[0]?.id;
+  const selected = list.find((project) => project.id === projectId)?.id ?? list[0]?.id;
+  const readiness = useProjectReadiness(selected);
+  const blocked = readiness.data && !readiness.data.ready;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const prompt = String(new FormData(event.currentTarget).get("prompt") ?? "");
     if (!selected) return;
     setError(null);
+    const fail = (result: { error: { message: string; details?: unknown } }) =>
+      setError({ message: result.error.message, fields: (result.error.details as { fields?: Record<string, string[]> } | undefined)?.fields });
     startTransition(async () => {
+      if (mode === "quick") {
+        const result = await createQuickTaskAction({ projectId: selected, prompt });
+        if (result.ok) router.push(`/projects/${result.data.projectId}/tickets/${result.data.ticketId}`);
+        else fail(result);
+        return;
+      }
       const result = await launchSpecAction({ projectId: selected, prompt, approvalMode });
       if (result.ok) router.push(`/projects/${selected}/specs/${result.data.specId}`);
-      else setError({ message: result.error.message, fields: (result.error.details as { fields?: Record<string, string[]> } | undefined)?.fields });
+      else fail(result);
     });
   }
 
   return (
     <div className="mx-auto max-w-3xl">
-      <PageHeader title="Command" description="Describe what you want built; OmoiOS turns it into a spec and tickets." />
-      <form onSubmit={onSubmit} className="space-y-4">
+      <PageHeader title="Command" description="Describe what you want built. Spec-driven plans it first; Quick hands it straight to an agent." />
+      <form onSubmit={onSubmit} className="space-y-4" aria-busy={pending}>
+        <fieldset className="flex flex-wrap gap-2">
+          <legend className="sr-only">Mode</legend>
+          {MODES.map((option) => (
+            <label
+              key={option.value}
+              className={[
+                "flex min-w-52 flex-1 cursor-pointer flex-col rounded-lg border px-3 py-2 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600",
+                mode === option.value ? "border-indigo-500 bg-indigo-50" : "border-zinc-200 bg-white hover:bg-zinc-50",
+              ].join(" ")}
+            >
+              <span className="flex items-center gap-2 font-medium text-zinc-900">
+                <input type="radio" name="mode" value={option.value} checked={mode === option.value} onChange={() => setMode(option.value)} className="accent-indigo-600" />
+                {option.label}
+              </span>
+              <span className="text-xs text-zinc-600">{option.hint}</span>
+            </label>
+          ))}
+        </fieldset>
         <div className="space-y-1">
-          <Label htmlFor={`${id}-prompt`}>Prompt</Label>
+          <Label htmlFor={`${id}-prompt`}>{mode === "quick" ? "Task" : "Idea"}</Label>
           <Textarea
             ref={promptRef}
             id={`${id}-prompt`}
             name="prompt"
             rows={10}
-            placeholder="Add passwordless sign-in with magic links. Emails expire after 15 minutes…"
+            defaultValue={params.get("prompt") ?? ""}
+            placeholder={mode === "quick" ? "Fix the typo in the sign-in page's title" : "Add passwordless sign-in with magic links. Emails expire after 15 minutes…"}
             className="min-h-48 resize-y"
             aria-invalid={Boolean(error?.fields?.prompt)}
-            aria-describedby={error?.fields?.prompt ? `${id}-prompt-error` : undefined}
+            aria-describedby={error?.fields?.prompt ? `${id}-prompt-error` : `${id}-prompt-hint`}
+            onKeyDown={(event) => {
+              // Cmd/Ctrl+Enter submits from the prompt, as in every chat-like box.
+              if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) event.currentTarget.form?.requestSubmit();
+            }}
           />
-          {error?.fields?.prompt && (
+          {error?.fields?.prompt ? (
             <p id={`${id}-prompt-error`} className="text-xs text-red-700">
               {error.fields.prompt.join(" ")}
+            </p>
+          ) : (
+            <p id={`${id}-prompt-hint`} className="text-xs text-zinc-500">
+              {mode === "quick" ? "The first line becomes the ticket's title." : "The first line becomes the spec's title."} Ctrl+Enter to submit.
             </p>
           )}
         </div>
         {error && !error.fields?.prompt && <Alert tone="error">{error.message}</Alert>}
+        {selected && blocked && (
+          <Alert tone="error" title="Agents cannot run on this project right now">
+            <ul className="list-disc pl-5">
+              {readiness.data!.problems.map((problem) => (
+                <li key={problem.code}>{problem.message}</li>
+              ))}
+            </ul>
+          </Alert>
+        )}
         <div className="flex flex-wrap items-end justify-between gap-4">
           {projects.isError ? (
             <ApiErrorAlert error={projects.error} />
           ) : list.length === 0 && !projects.isPending ? (
-            <p className="text-sm text-zinc-600">
+            <p role="status" className="text-sm text-zinc-600">
               No projects yet.{" "}
               <Link href="/projects" className="font-medium text-indigo-600 hover:text-indigo-500 focus-visible:outline-2 focus-visible:outline-indigo-600">
                 Create one
               </Link>{" "}
-              to run specs against.
+              to run agents against.
             </p>
           ) : (
             <div className="flex flex-wrap items-end gap-3">
               <ProjectPicker className="w-72 max-w-full" projects={list} value={selected} onChange={setProjectId} />
-              <div className="space-y-1">
-                <Label htmlFor={`${id}-approval`}>Approval</Label>
-                <Select id={`${id}-approval`} value={approvalMode} onChange={(e) => setApprovalMode(e.target.value as "auto" | "manual")}>
-                  <option value="auto">Automatic</option>
-                  <option value="manual">Review requirements and design</option>
-                </Select>
-              </div>
+              {mode === "spec" && (
+                <div className="space-y-1">
+                  <Label htmlFor={`${id}-approval`}>Approval</Label>
+                  <Select id={`${id}-approval`} value={approvalMode} onChange={(e) => setApprovalMode(e.target.value as "auto" | "manual")}>
+                    <option value="auto">Automatic</option>
+                    <option value="manual">Review requirements and design</option>
+                  </Select>
+                </div>
+              )}
             </div>
           )}
-          <Button type="submit" disabled={!selected || pending}>
-            {pending ? "Launching…" : "Launch spec"}
+          <Button type="submit" disabled={!selected || pending || Boolean(blocked)}>
+            {pending ? (mode === "quick" ? "Creating…" : "Launching…") : mode === "quick" ? "Create task" : "Launch spec"}
           </Button>
         </div>
       </form>

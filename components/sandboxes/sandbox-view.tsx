@@ -1,0 +1,91 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useRef } from "react";
+import { useSandboxDetail } from "@/hooks/api/use-tickets";
+import { ApiErrorAlert } from "@/components/ui/api-error";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { LoadingBlock } from "@/components/ui/spinner";
+import { PageHeader } from "@/components/shell/page-header";
+import { EventTimeline } from "@/components/events/event-timeline";
+
+const TONES = { creating: "accent", running: "accent", stopped: "success", lost: "warning", failed: "danger" } as const;
+const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "—");
+
+/** One sandbox: state, liveness, exit, the tail of its agent's output and its event timeline; live until it ends. */
+export function SandboxView({ sandboxId }: { sandboxId: string }) {
+  const sandbox = useSandboxDetail(sandboxId);
+  const logRef = useRef<HTMLPreElement>(null);
+  const logTail = sandbox.data?.logTail;
+  // Follow the log's end as it grows, as `tail -f` would.
+  useEffect(() => {
+    const el = logRef.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [logTail]);
+
+  if (sandbox.isPending) return <LoadingBlock label="Loading the sandbox…" />;
+  if (sandbox.isError) return <ApiErrorAlert error={sandbox.error} />;
+  const s = sandbox.data;
+  const live = s.status === "creating" || s.status === "running";
+
+  return (
+    <div className="mx-auto max-w-5xl space-y-6">
+      <PageHeader
+        title={<span className="font-mono">Sandbox {s.id}</span>}
+        description={
+          <span className="inline-flex flex-wrap items-center gap-2">
+            <Badge tone={TONES[s.status]}>{s.status}</Badge>
+            <span>
+              {s.provider} · {s.purpose === "spec" ? `spec run from ${s.startPhase ?? "the start"}` : "task run"}
+            </span>
+          </span>
+        }
+      />
+      <dl className="grid gap-x-6 gap-y-1 rounded-lg border border-zinc-200 bg-white p-3 text-sm sm:grid-cols-[10rem_1fr]">
+        <dt className="text-zinc-500">Started</dt>
+        <dd>{time(s.startedAt)}</dd>
+        <dt className="text-zinc-500">Last heartbeat</dt>
+        <dd>{time(s.lastHeartbeatAt)}</dd>
+        <dt className="text-zinc-500">Ended</dt>
+        <dd>{time(s.endedAt)}</dd>
+        {s.exitCode !== null && (
+          <>
+            <dt className="text-zinc-500">Exit code</dt>
+            <dd className="font-mono">{s.exitCode}</dd>
+          </>
+        )}
+        {s.specId && (
+          <>
+            <dt className="text-zinc-500">Spec</dt>
+            <dd className="font-mono">{s.specId}</dd>
+          </>
+        )}
+      </dl>
+      {s.error && <Alert title="What went wrong">{s.error}</Alert>}
+      <section aria-labelledby="sandbox-log" className="space-y-2">
+        <h2 id="sandbox-log" className="text-sm font-semibold text-zinc-900">
+          Log tail
+        </h2>
+        {logTail ? (
+          <pre
+            ref={logRef}
+            tabIndex={0}
+            aria-label="Agent log"
+            className="max-h-80 overflow-auto rounded-lg bg-zinc-950 p-3 font-mono text-xs leading-relaxed text-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
+          >
+            {logTail}
+          </pre>
+        ) : (
+          <p className="text-sm text-zinc-500">{live ? "No output yet." : "No log is kept for this sandbox any more."}</p>
+        )}
+      </section>
+      <EventTimeline path={`/api/v1/sandboxes/${s.id}/events`} live={live} title="Sandbox events" />
+      <p className="text-sm">
+        <Link href="/projects" className="text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600">
+          Back to projects
+        </Link>
+      </p>
+    </div>
+  );
+}

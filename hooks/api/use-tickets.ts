@@ -1,0 +1,48 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/http/api-client";
+import type { SandboxDto } from "@/lib/sandbox/sandbox-dto";
+import type { TicketDetail } from "@/lib/tickets/get-ticket-detail";
+
+export const ticketKeys = {
+  all: ["tickets"] as const,
+  details: () => [...ticketKeys.all, "detail"] as const,
+  detail: (ticketId: string) => [...ticketKeys.details(), ticketId] as const,
+};
+
+export const sandboxKeys = {
+  all: ["sandboxes"] as const,
+  detail: (sandboxId: string) => [...sandboxKeys.all, sandboxId] as const,
+};
+
+/** A ticket with its dependencies and task runs; polled every 2 s while a task is queued or running. */
+export function useTicketDetail(ticketId: string) {
+  return useQuery({
+    queryKey: ticketKeys.detail(ticketId),
+    queryFn: ({ signal }) => apiFetch<TicketDetail>(`/api/v1/tickets/${encodeURIComponent(ticketId)}`, { signal }),
+    refetchInterval: (query) => {
+      const tasks = query.state.data?.tasks ?? [];
+      return tasks.some((task) => task.status === "queued" || task.status === "running") ? 2_000 : false;
+    },
+  });
+}
+
+/** Run / Cancel a ticket's task. */
+export function useTicketAction(ticketId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (action: "run" | "cancel") => apiFetch(`/api/v1/tickets/${encodeURIComponent(ticketId)}/${action}`, { method: "POST", body: {} }),
+    onSettled: () => client.invalidateQueries({ queryKey: ticketKeys.detail(ticketId) }),
+  });
+}
+
+/** A sandbox's state and log tail; polled every 2 s until it has ended. */
+export function useSandboxDetail(sandboxId: string) {
+  return useQuery({
+    queryKey: sandboxKeys.detail(sandboxId),
+    queryFn: async ({ signal }) =>
+      (await apiFetch<{ sandbox: SandboxDto & { logTail: string | null } }>(`/api/v1/sandboxes/${encodeURIComponent(sandboxId)}`, { signal })).sandbox,
+    refetchInterval: (query) => (query.state.data && !["creating", "running"].includes(query.state.data.status) ? false : 2_000),
+  });
+}
