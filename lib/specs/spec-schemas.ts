@@ -64,3 +64,7 @@ export const requestChangesSchema = z.object({
 });
 export const exportSpecQuerySchema = z.object({ format: z.enum(["markdown", "json"]).default("markdown") });
 export const executeSpecTasksSchema = z.object({ specTaskIds: z.array(z.string().min(1).max(64)).min(1).max(500).optional() }).default({});
+
+/** Whether the spec's events can still change: its agent or its tickets are at work (the UI polls while true). */
+export const isSpecLive = (spec: Pick<SpecDto, "generationStatus" | "executionStatus">) =>
+  spec.generationStatus === "running" || spec.executionStatus === "running";

@@ -60,6 +60,16 @@ export function ProjectDetail({ projectId }: { projectId: string }) {
               <Badge>{data.defaultBranch}</Badge>
             </span>
           }
+          actions={
+            <>
+              <Link href={`/projects/${data.id}/specs`} className={buttonClasses({ variant: "secondary" })}>
+                Specs
+              </Link>
+              <Link href={`/projects/${data.id}/board`} className={buttonClasses({ variant: "secondary" })}>
+                Board
+              </Link>
+            </>
+          }
         />
       </div>
       <ProjectSettingsForm project={data} />

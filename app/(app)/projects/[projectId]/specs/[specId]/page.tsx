@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { SpecStatus } from "./spec-status";
+import { SpecDetail } from "@/components/specs/spec-detail";
 
 export const metadata: Metadata = { title: "Spec" };
 
 export default async function SpecPage({ params }: { params: Promise<{ projectId: string; specId: string }> }) {
-  const { specId } = await params;
-  return <SpecStatus specId={specId} />;
+  const { projectId, specId } = await params;
+  return <SpecDetail projectId={projectId} specId={specId} />;
 }

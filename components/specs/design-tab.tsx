@@ -1,0 +1,138 @@
+import type { ReactNode } from "react";
+import Markdown, { type Components } from "react-markdown";
+import type { SpecDetail } from "@/lib/specs/get-spec-detail";
+import { EmptyState } from "@/components/ui/empty-state";
+import { designComponents, designDataModels, designEndpoints, linesOf } from "./spec-content";
+
+type Design = NonNullable<SpecDetail["design"]>;
+
+// The agent's markdown sits under the page's h1 and the tab's h3s, so its headings start at h4. `node` is dropped
+// from each element's props: react-markdown passes the syntax-tree node, which is no DOM attribute.
+const MARKDOWN: Components = {
+  h1: ({ node: _node, ...props }) => <h4 className="mt-4 text-sm font-semibold text-zinc-900" {...props} />,
+  h2: ({ node: _node, ...props }) => <h4 className="mt-4 text-sm font-semibold text-zinc-900" {...props} />,
+  h3: ({ node: _node, ...props }) => <h5 className="mt-3 text-sm font-medium text-zinc-900" {...props} />,
+  h4: ({ node: _node, ...props }) => <h6 className="mt-3 text-xs font-semibold uppercase text-zinc-700" {...props} />,
+  p: ({ node: _node, ...props }) => <p className="mt-2 leading-relaxed" {...props} />,
+  ul: ({ node: _node, ...props }) => <ul className="mt-2 list-disc space-y-1 pl-5" {...props} />,
+  ol: ({ node: _node, ...props }) => <ol className="mt-2 list-decimal space-y-1 pl-5" {...props} />,
+  a: ({ node: _node, ...props }) => <a className="text-indigo-700 underline" rel="noreferrer" {...props} />,
+  code: ({ node: _node, ...props }) => <code className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-[0.85em]" {...props} />,
+  pre: ({ node: _node, ...props }) => <pre className="mt-2 overflow-x-auto rounded bg-zinc-50 p-3 text-xs [&_code]:bg-transparent [&_code]:p-0" {...props} />,
+  blockquote: ({ node: _node, ...props }) => <blockquote className="mt-2 border-l-2 border-zinc-300 pl-3 text-zinc-600" {...props} />,
+};
+
+/** The design: the architecture (markdown, raw HTML skipped) and the structured parts the agent produced. */
+export function DesignTab({ design, emptyHint }: { design: SpecDetail["design"]; emptyHint: string }) {
+  if (!design) return <EmptyState title="No design yet" description={emptyHint} />;
+  return <DesignBody design={design} />;
+}
+
+function DesignBody({ design }: { design: Design }) {
+  const components = designComponents(design.components);
+  const dataModels = designDataModels(design.dataModels);
+  const endpoints = designEndpoints(design.apiEndpoints);
+  const errorHandling = linesOf(design.errorHandling);
+  const security = linesOf(design.securityNotes);
+  return (
+    <div className="space-y-6 text-sm text-zinc-800">
+      <Section title="Architecture">
+        <div className="max-w-3xl">
+          <Markdown skipHtml components={MARKDOWN}>
+            {design.architecture}
+          </Markdown>
+        </div>
+      </Section>
+
+      <Section title="Components" empty={components.length === 0}>
+        <ul className="grid gap-2 lg:grid-cols-2">
+          {components.map((component) => (
+            <li key={component.name} className="rounded-md border border-zinc-200 p-3">
+              <p className="font-medium text-zinc-900">{component.name}</p>
+              <p className="mt-0.5 text-zinc-600">{component.responsibility}</p>
+              {component.interfaces.length > 0 ? (
+                <ul className="mt-2 space-y-0.5">
+                  {component.interfaces.map((item) => (
+                    <li key={item}>
+                      <code className="break-all font-mono text-xs text-zinc-700">{item}</code>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {component.files.length > 0 ? <p className="mt-2 break-all font-mono text-[11px] text-zinc-500">{component.files.join(", ")}</p> : null}
+            </li>
+          ))}
+        </ul>
+      </Section>
+
+      <Section title="Data models" empty={dataModels.length === 0}>
+        <div className="space-y-3">
+          {dataModels.map((model) => (
+            <table key={model.name} className="w-full max-w-3xl text-left text-xs">
+              <caption className="pb-1 text-left text-sm font-medium text-zinc-900">{model.name}</caption>
+              <thead className="text-zinc-500">
+                <tr className="border-b border-zinc-200">
+                  <th scope="col" className="py-1 pr-3 font-medium">Field</th>
+                  <th scope="col" className="py-1 pr-3 font-medium">Type</th>
+                  <th scope="col" className="py-1 font-medium">Notes</th>
+                </tr>
+              </thead>
+              <tbody>
+                {model.fields.map((field) => (
+                  <tr key={field.name} className="border-b border-zinc-100">
+                    <td className="py-1 pr-3 font-mono">{field.name}</td>
+                    <td className="py-1 pr-3 font-mono text-zinc-600">{field.type}</td>
+                    <td className="py-1 text-zinc-600">{field.notes ?? ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ))}
+        </div>
+      </Section>
+
+      <Section title="API endpoints" empty={endpoints.length === 0}>
+        <ul className="space-y-1.5">
+          {endpoints.map((endpoint) => (
+            <li key={`${endpoint.method} ${endpoint.path}`} className="flex flex-wrap items-baseline gap-2">
+              <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs font-semibold">{endpoint.method}</code>
+              <code className="break-all font-mono text-xs">{endpoint.path}</code>
+              <span className="text-zinc-600">{endpoint.description}</span>
+            </li>
+          ))}
+        </ul>
+      </Section>
+
+      <Section title="Error handling" empty={errorHandling.length === 0}>
+        <BulletList items={errorHandling} />
+      </Section>
+
+      <Section title="Testing strategy" empty={!design.testingStrategy}>
+        <p className="max-w-3xl whitespace-pre-line leading-relaxed">{design.testingStrategy}</p>
+      </Section>
+
+      <Section title="Security" empty={security.length === 0}>
+        <BulletList items={security} />
+      </Section>
+    </div>
+  );
+}
+
+function Section({ title, empty = false, children }: { title: string; empty?: boolean; children: ReactNode }) {
+  return (
+    <section>
+      <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-zinc-500">{title}</h3>
+      {empty ? <p className="text-zinc-500">None in this design.</p> : children}
+    </section>
+  );
+}
+
+function BulletList({ items }: { items: readonly string[] }) {
+  return (
+    <ul className="max-w-3xl list-disc space-y-1 pl-5">
+      {items.map((item, index) => (
+        <li key={index}>{item}</li>
+      ))}
+    </ul>
+  );
+}

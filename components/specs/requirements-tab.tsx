@@ -1,0 +1,88 @@
+import type { SpecDetail } from "@/lib/specs/get-spec-detail";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { criterionState, splitEars, type CriterionState } from "./spec-content";
+import { PriorityBadge } from "./priority-badge";
+
+type Requirement = SpecDetail["requirements"][number];
+
+const EARS_LABELS: Record<string, string> = {
+  ubiquitous: "Ubiquitous",
+  event_driven: "Event-driven",
+  state_driven: "State-driven",
+  unwanted: "Unwanted behaviour",
+  optional: "Optional feature",
+  complex: "Complex",
+};
+
+const CRITERION: Record<CriterionState, { icon: string; label: string; className: string }> = {
+  met: { icon: "✓", label: "Met", className: "text-emerald-700" },
+  not_met: { icon: "✗", label: "Not met", className: "text-red-700" },
+  unknown: { icon: "?", label: "Not checked yet", className: "text-zinc-400" },
+};
+
+/** The requirements as EARS cards: the sentence with its keywords emphasized, then its acceptance criteria. */
+export function RequirementsTab({ requirements, emptyHint }: { requirements: readonly Requirement[]; emptyHint: string }) {
+  if (requirements.length === 0) return <EmptyState title="No requirements yet" description={emptyHint} />;
+  return (
+    <div className="space-y-3">
+      {requirements.map((requirement) => (
+        <RequirementCard key={requirement.id} requirement={requirement} />
+      ))}
+    </div>
+  );
+}
+
+function RequirementCard({ requirement }: { requirement: Requirement }) {
+  const headingId = `requirement-${requirement.id}`;
+  const met = requirement.criteria.filter((c) => c.met).length;
+  return (
+    <article aria-labelledby={headingId} className="rounded-lg border border-zinc-200 bg-white p-4 shadow-xs">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <h3 id={headingId} className="min-w-0 text-sm font-semibold text-zinc-900">
+          <span className="mr-2 font-mono text-xs font-medium text-zinc-500">{requirement.localId}</span>
+          {requirement.title}
+        </h3>
+        <div className="flex flex-wrap items-center gap-1.5">
+          <Badge>{EARS_LABELS[requirement.earsType] ?? requirement.earsType}</Badge>
+          <PriorityBadge priority={requirement.priority} />
+        </div>
+      </div>
+      <p className="mt-2 text-sm leading-relaxed text-zinc-800">
+        {splitEars(requirement.text).map((segment, index) =>
+          segment.keyword ? (
+            <strong key={index} className="font-semibold text-indigo-700">
+              {segment.text}
+            </strong>
+          ) : (
+            <span key={index}>{segment.text}</span>
+          ),
+        )}
+      </p>
+      {requirement.criteria.length > 0 ? (
+        <div className="mt-3">
+          <h4 className="text-xs font-medium text-zinc-500">
+            Acceptance criteria · {met}/{requirement.criteria.length} met
+          </h4>
+          <ul className="mt-1 space-y-1">
+            {requirement.criteria.map((criterion) => {
+              const state = CRITERION[criterionState(criterion)];
+              return (
+                <li key={criterion.id} className="flex gap-2 text-sm text-zinc-700">
+                  <span aria-hidden className={`w-4 shrink-0 text-center font-semibold ${state.className}`}>
+                    {state.icon}
+                  </span>
+                  <div className="min-w-0">
+                    <span className="sr-only">{state.label}: </span>
+                    {criterion.text}
+                    {criterion.evidence ? <p className="mt-0.5 text-xs text-zinc-500">Evidence: {criterion.evidence}</p> : null}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,128 @@
+"use client";
+
+import Link from "next/link";
+import { useMemo } from "react";
+import { ApiError } from "@/lib/http/api-client";
+import type { SpecDetail as SpecDetailData } from "@/lib/specs/get-spec-detail";
+import { pendingFeedbackSchema, type SpecDto, type SpecPhaseName } from "@/lib/specs/spec-schemas";
+import { useProject } from "@/hooks/api/use-projects";
+import { useSpecDetail } from "@/hooks/api/use-specs";
+import { EventTimeline } from "@/components/events/event-timeline";
+import { ApiErrorAlert } from "@/components/ui/api-error";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { LoadingBlock } from "@/components/ui/spinner";
+import { CostTab } from "./cost-tab";
+import { DesignTab } from "./design-tab";
+import { PhaseStepper } from "./phase-stepper";
+import { derivePhaseStates, redoablePhases } from "./phase-states";
+import { RequirementsTab } from "./requirements-tab";
+import { SpecActions } from "./spec-actions";
+import { SpecHeader } from "./spec-header";
+import { availableActions, isSpecLive } from "./spec-status";
+import { SpecTabs } from "./spec-tabs";
+import { TasksTab } from "./tasks-tab";
+import { TicketsTab } from "./tickets-tab";
+
+/** The spec page: state and actions on top, the phases, then its outputs in tabs beside its live event timeline. */
+export function SpecDetail({ projectId, specId }: { projectId: string; specId: string }) {
+  const detail = useSpecDetail(specId);
+  const project = useProject(projectId);
+
+  if (detail.isPending) return <LoadingBlock label="Loading the spec…" />;
+  if (detail.isError) {
+    const notFound = detail.error instanceof ApiError && (detail.error.status === 404 || detail.error.status === 403);
+    return (
+      <div className="mx-auto max-w-3xl space-y-4">
+        <h1 className={notFound ? "sr-only" : "text-lg font-semibold"}>{notFound ? "Spec not found" : "Spec"}</h1>
+        {notFound ? (
+          <EmptyState
+            title="Spec not found"
+            description="It was deleted, or it belongs to a project you are not a member of."
+            action={
+              <Link href={`/projects/${projectId}/specs`} className={buttonClasses({ variant: "secondary" })}>
+                Back to specs
+              </Link>
+            }
+          />
+        ) : (
+          <>
+            <ApiErrorAlert error={detail.error} />
+            <Button variant="secondary" onClick={() => void detail.refetch()}>
+              Try again
+            </Button>
+          </>
+        )}
+      </div>
+    );
+  }
+  return <SpecDetailView data={detail.data} projectId={projectId} projectName={project.data?.name} />;
+}
+
+function SpecDetailView({ data, projectId, projectName }: { data: SpecDetailData; projectId: string; projectName: string | undefined }) {
+  const { spec, phaseRuns, requirements, design, tasks, tickets, costByPhase } = data;
+  const states = useMemo(() => derivePhaseStates(spec, phaseRuns), [spec, phaseRuns]);
+  const redoable = useMemo(() => redoablePhases(phaseRuns), [phaseRuns]);
+  const actions = availableActions(spec, { taskCount: tasks.length, ticketCount: tickets.total, redoableCount: redoable.length });
+  const live = isSpecLive(spec);
+  const feedback = pendingFeedbackSchema.safeParse(data.pendingFeedback);
+
+  return (
+    <div className="mx-auto max-w-7xl space-y-6">
+      <SpecHeader
+        spec={spec}
+        projectId={projectId}
+        projectName={projectName}
+        pendingFeedback={feedback.success ? feedback.data.feedback : null}
+        actions={<SpecActions spec={spec} actions={actions} redoable={redoable} />}
+      />
+      <section>
+        <h2 className="sr-only">Progress through the phases</h2>
+        <PhaseStepper states={states} />
+      </section>
+      <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_26rem]">
+        <section className="min-w-0">
+          <h2 className="sr-only">What the agent produced</h2>
+          <SpecTabs
+            label="Spec sections"
+            tabs={[
+              {
+                id: "requirements",
+                label: "Requirements",
+                count: requirements.length,
+                render: () => <RequirementsTab requirements={requirements} emptyHint={emptyHint(spec, "requirements")} />,
+              },
+              { id: "design", label: "Design", render: () => <DesignTab design={design} emptyHint={emptyHint(spec, "design")} /> },
+              { id: "tasks", label: "Tasks", count: tasks.length, render: () => <TasksTab tasks={tasks} emptyHint={emptyHint(spec, "tasks")} /> },
+              {
+                id: "tickets",
+                label: "Tickets",
+                count: tickets.total,
+                render: () => <TicketsTab projectId={projectId} specId={spec.id} live={spec.executionStatus === "running"} />,
+              },
+              { id: "cost", label: "Cost", render: () => <CostTab rows={costByPhase} specCostUsd={spec.costUsd} /> },
+            ]}
+          />
+        </section>
+        <EventTimeline path={`/api/v1/specs/${encodeURIComponent(spec.id)}/events`} live={live} className="xl:sticky xl:top-4" />
+      </div>
+    </div>
+  );
+}
+
+/** Why a tab is empty, in terms of what the person can do about it. */
+function emptyHint(spec: SpecDto, phase: Extract<SpecPhaseName, "requirements" | "design" | "tasks">): string {
+  switch (spec.generationStatus) {
+    case "draft":
+      return `Execute the spec and the agent writes its ${phase} in the ${phase} phase.`;
+    case "running":
+      return `The agent writes them in the ${phase} phase; this fills in when it passes.`;
+    case "awaiting_approval":
+      return `The agent writes them in the ${phase} phase, once the earlier output is approved.`;
+    case "failed":
+    case "cancelled":
+      return `The spec stopped before its ${phase} phase passed. Resume continues from there.`;
+    case "completed":
+      return `The ${phase} phase produced nothing.`;
+  }
+}
