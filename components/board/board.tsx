@@ -223,7 +223,7 @@ export function Board({ projectId, view, specTitles, onMove, onDraggingChange }:
         // Columns scroll sideways on narrow screens; a focusable region lets keyboard users scroll too. `relative` keeps
         // the cards' sr-only text (absolutely positioned) inside the scroller instead of widening the page.
         tabIndex={0}
-        className="relative grid auto-cols-[minmax(14rem,1fr)] grid-flow-col gap-3 overflow-x-auto rounded-lg pb-2 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+        className="relative grid auto-cols-[minmax(10.5rem,1fr)] grid-flow-col gap-2.5 overflow-x-auto rounded-lg pb-2 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
       >
         {TICKET_STATUSES.map((status) => {
           const column = columns.find((candidate) => candidate.status === status);

@@ -92,15 +92,15 @@ export function CommandPalette() {
 
   const idea = text.trim();
   const commands: PaletteCommand[] = useMemo(() => {
-    const withIdea = idea.length >= 3 ? `&prompt=${encodeURIComponent(idea)}` : "";
+    // Typed text that found a command is a search for it, not an idea: the "New spec: …" item carries ideas.
     return [
-      { id: "new-spec", label: "New spec from an idea", keywords: "create launch spec idea plan", hint: "Spec-driven", run: () => go(`/command?mode=spec${withIdea}`) },
-      { id: "quick-task", label: "Quick task", keywords: "ticket task fix small quick", hint: "One ticket", run: () => go(`/command?mode=quick${withIdea}`) },
+      { id: "new-spec", label: "New spec from an idea", keywords: "create launch spec idea plan", hint: "Spec-driven", run: () => go("/command?mode=spec") },
+      { id: "quick-task", label: "Quick task", keywords: "ticket task fix small quick", hint: "One ticket", run: () => go("/command?mode=quick") },
       { id: "board", label: "Go to board", keywords: "kanban board tickets columns", run: () => go(currentProjectId ? `/projects/${currentProjectId}/board` : "/board") },
       { id: "project", label: "Go to project…", keywords: "project open switch", run: () => (setPage("projects"), setText("")) },
       { id: "settings", label: "Open settings", keywords: "settings api keys organization members profile", run: () => go("/settings") },
     ];
-  }, [idea, go, currentProjectId]);
+  }, [go, currentProjectId]);
 
   const words = idea.toLowerCase().split(/\s+/).filter(Boolean);
   const matches = (haystack: string) => words.every((word) => haystack.toLowerCase().includes(word));

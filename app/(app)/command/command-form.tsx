@@ -39,8 +39,12 @@ export function CommandForm() {
   useEffect(() => {
     setMode(params.get("mode") === "quick" ? "quick" : "spec");
     const prompt = params.get("prompt");
-    if (prompt && promptRef.current) promptRef.current.value = prompt;
-    promptRef.current?.focus();
+    const box = promptRef.current;
+    if (!box) return;
+    if (prompt) box.value = prompt;
+    box.focus();
+    // Go on typing after a prefilled idea, not before it.
+    box.setSelectionRange(box.value.length, box.value.length);
   }, [params]);
 
   const list = projects.data ?? [];

@@ -1,0 +1,114 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { createSampleRepo } from "../test/fixtures/sample-repo";
+import { signUpThroughUi, uniqueEmail } from "./fixtures";
+
+// The whole product through the browser: the server is npm start's path (embedded PostgreSQL, worker, local
+// sandboxes running the real agent bundle) with the scripted fake model (test/e2e-server.ts) behind the LLM proxy,
+// and a real git repository on this machine as the project's repository.
+
+const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
+
+async function createProjectThroughUi(page: Page, name: string, repo: string) {
+  await page.goto("/projects");
+  await page.getByRole("button", { name: "New project" }).first().click();
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Repository").fill(repo);
+  await page.getByRole("button", { name: "Create project" }).click();
+  await expect(page.getByText(name).first()).toBeVisible();
+}
+
+// Each step names its phase and its state ("explore passed · 0.91"); no step mentions another phase.
+const phaseItem = (page: Page, phase: string) => page.getByRole("list", { name: "Phases" }).getByRole("listitem").filter({ hasText: phase });
+
+async function launchFromPalette(page: Page, idea: string, { manual = false } = {}) {
+  await page.keyboard.press("ControlOrMeta+k");
+  const palette = page.getByRole("dialog");
+  await expect(palette).toBeVisible();
+  await page.keyboard.type("New spec");
+  await expect(palette.getByRole("option", { name: /New spec from an idea/ })).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/command\?mode=spec/);
+  const prompt = page.getByLabel("Idea");
+  await expect(prompt).toBeFocused();
+  await page.keyboard.type(idea);
+  if (manual) await page.getByLabel("Approval").selectOption("manual");
+  await page.getByRole("button", { name: "Launch spec" }).click();
+  await expect(page).toHaveURL(/\/projects\/[^/]+\/specs\/[^/]+$/);
+}
+
+test("[UI]: the full journey — sign up, project on a local repository, Cmd+K new spec, phases and events live, tickets run to done, spec completed", async ({ page }) => {
+  test.setTimeout(240_000);
+  const repo = createSampleRepo(fs.mkdtempSync(path.join(os.tmpdir(), "omoios-e2e-repo-")));
+  await signUpThroughUi(page, { name: "Grace Hopper", email: uniqueEmail("grace"), password: "compiler-first" });
+  await createProjectThroughUi(page, "Greeter", repo);
+
+  const idea = "Greet people in their own language\nSupport French and German, fall back to English.";
+  await launchFromPalette(page, idea);
+  const specUrl = page.url();
+  // The idea arrives as typed: nothing of the palette's query leaks into it.
+  const stored = await page.request.get(`/api/v1/specs/${specUrl.split("/").at(-1)}`);
+  expect(((await stored.json()) as { spec: { description: string } }).spec.description).toBe(idea);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Greet people in their own language");
+
+  // Phases advance on their own while the page polls; events stream into the timeline.
+  const timeline = page.getByRole("region", { name: "Event timeline" });
+  await expect(timeline.getByText(/phase/i).first()).toBeVisible({ timeout: 30_000 });
+  await expect(phaseItem(page, "explore")).toContainText(/passed/i, { timeout: 60_000 });
+  await shot(page, "journey-1-spec-running");
+  await expect(phaseItem(page, "tasks")).toContainText(/passed/i, { timeout: 60_000 });
+
+  // The palette finds the spec by a word of its title.
+  await page.keyboard.press("ControlOrMeta+k");
+  await page.keyboard.type("language");
+  const hit = page.getByRole("dialog").getByRole("option", { name: /Greet people in their own language/ });
+  await expect(hit).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+
+  // SYNC made tickets; they appear on the project's board and run to done.
+  const projectId = /\/projects\/([^/]+)\/specs\//.exec(specUrl)![1];
+  await page.goto(`/projects/${projectId}/board`);
+  const cards = page.locator(`a[href^="/projects/${projectId}/tickets/"]`);
+  await expect(cards.first()).toBeVisible({ timeout: 30_000 });
+  await shot(page, "journey-2-board");
+  const done = page.getByRole("region", { name: /^Done/ });
+  await expect(done.locator(`a[href^="/projects/${projectId}/tickets/"]`)).toHaveCount(3, { timeout: 120_000 });
+  await shot(page, "journey-3-board-done");
+
+  // The spec shows completed, with every phase passed.
+  await page.goto(specUrl);
+  await expect(phaseItem(page, "complete")).toContainText(/done|passed|completed/i, { timeout: 30_000 });
+  await expect(page.getByText(/completed/i).first()).toBeVisible();
+  await page.getByRole("tab", { name: "Tickets" }).click();
+  await expect(page.getByRole("tabpanel")).toContainText(/done/i);
+  await shot(page, "journey-4-spec-completed");
+
+  // Each ticket shows its run: a branch of the real repository and the agent's timeline.
+  await page.goto(`/projects/${projectId}/board`);
+  await cards.first().click();
+  await expect(page.getByText(/omoi\//).first()).toBeVisible();
+  await expect(page.getByRole("region", { name: "Event timeline" })).toBeVisible();
+});
+
+test("[UI]: manual approval — the spec waits at requirements and design until approved on its page", async ({ page }) => {
+  test.setTimeout(180_000);
+  const repo = createSampleRepo(fs.mkdtempSync(path.join(os.tmpdir(), "omoios-e2e-repo-")));
+  await signUpThroughUi(page, { name: "Barbara Liskov", email: uniqueEmail("barbara"), password: "substitution-principle" });
+  await createProjectThroughUi(page, "Greeter", repo);
+  await launchFromPalette(page, "Greet people in their own language, reviewed by a person", { manual: true });
+
+  await expect(phaseItem(page, "requirements")).toContainText(/awaiting approval/i, { timeout: 60_000 });
+  await expect(phaseItem(page, "design")).toContainText(/pending/i);
+  await shot(page, "approval-1-waiting");
+  await page.getByRole("tab", { name: "Requirements" }).click();
+  await expect(page.getByRole("tabpanel")).toContainText("THE SYSTEM SHALL");
+  await page.getByRole("button", { name: "Approve requirements" }).click();
+
+  await expect(phaseItem(page, "design")).toContainText(/awaiting approval/i, { timeout: 60_000 });
+  await page.getByRole("button", { name: "Approve design" }).click();
+  await expect(phaseItem(page, "tasks")).toContainText(/passed/i, { timeout: 60_000 });
+  await shot(page, "approval-2-approved");
+});
