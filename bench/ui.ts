@@ -59,7 +59,10 @@ async function measureTimelineScroll(page: Page, url: string) {
   });
   return page.evaluate(async () => {
     const root = document.querySelector('[aria-label="Event timeline"]')!;
-    const scroller = [root, ...root.querySelectorAll("*")].find((el) => el.scrollHeight > el.clientHeight + 10 && getComputedStyle(el).overflowY !== "visible") as HTMLElement;
+    // The timeline's scroll box: the scrollable descendant with the most content.
+    const scroller = [...root.querySelectorAll<HTMLElement>("*")]
+      .filter((el) => ["auto", "scroll"].includes(getComputedStyle(el).overflowY))
+      .sort((a, b) => b.scrollHeight - a.scrollHeight)[0]!;
     const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
     const started = performance.now();
     const frames: number[] = [];
