@@ -1,21 +1,12 @@
-// The `omoi` command. `omoi agent` is what a sandbox runs; the CLI commands for `.omoi_os/` files join it later.
-import { readSandboxEnv } from "@/lib/agent/sandbox-env";
-import { runSandboxAgent } from "@/lib/agent/run-sandbox-agent";
-
-const HELP = `usage: omoi <command>
-
-commands:
-  agent     run the sandbox agent (reads OMOIOS_API_URL, OMOIOS_SANDBOX_ID, OMOIOS_SANDBOX_TOKEN, WORKSPACE_PATH, …)
-  help      show this help
-`;
+// The `omoi` command: `omoi agent` is what a sandbox runs; every other command (login, init, validate, sync, specs,
+// board) is the CLI for `.omoi_os/` files in lib/cli. Each side is imported only when used, so an agent's start
+// does not load the CLI and `omoi validate` does not load the agent.
 
 async function main(argv: string[]): Promise<number> {
   const [command] = argv;
-  if (!command || command === "help" || command === "--help" || command === "-h") {
-    process.stdout.write(HELP);
-    return command ? 0 : 2;
-  }
   if (command === "agent") {
+    const { readSandboxEnv } = await import("@/lib/agent/sandbox-env");
+    const { runSandboxAgent } = await import("@/lib/agent/run-sandbox-agent");
     let env;
     try {
       env = readSandboxEnv(process.env);
@@ -27,14 +18,15 @@ async function main(argv: string[]): Promise<number> {
     for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => controller.abort());
     return runSandboxAgent({ env, signal: controller.signal });
   }
-  process.stderr.write(`omoi: unknown command "${command}"\n\n${HELP}`);
-  return 2;
+  const { runCli } = await import("@/lib/cli/run-cli");
+  const { processCliContext } = await import("@/lib/cli/cli-context");
+  return runCli(argv, processCliContext());
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error) => {
-    process.stderr.write(`omoi: ${(error as Error).stack ?? error}\n`);
+    process.stderr.write(`omoi: ${process.env.OMOIOS_DEBUG ? ((error as Error).stack ?? error) : (error as Error).message}\n`);
     process.exit(1);
   },
 );
