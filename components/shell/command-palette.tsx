@@ -71,7 +71,6 @@ export function CommandPalette() {
   }, [text]);
 
   const search = useSearch(page === "root" && open ? query : "");
-  const projects = useProjects();
   const currentProjectId = /^\/projects\/([^/]+)/.exec(pathname)?.[1];
 
   const go = useCallback(
@@ -107,7 +106,6 @@ export function CommandPalette() {
   const shownCommands = commands.filter((command) => matches(`${command.label} ${command.keywords}`));
   const hits = idea && search.data ? search.data : [];
   const byKind = (kind: SearchHit["kind"]) => hits.filter((hit) => hit.kind === kind);
-  const projectList = (projects.data ?? []).filter((project) => matches(`${project.name} ${project.orgName}`));
 
   return (
     <Command.Dialog
@@ -142,22 +140,7 @@ export function CommandPalette() {
       </div>
       <Command.List className="max-h-[min(24rem,60vh)] overflow-y-auto p-1" label="Results">
         {page === "projects" ? (
-          <Command.Group heading="Projects" className={groupClasses}>
-            {projects.isPending && <Command.Loading>Loading projects…</Command.Loading>}
-            {projectList.map((project) => (
-              <Command.Item
-                key={project.id}
-                value={`project-${project.id}`}
-                onSelect={() => openItem({ kind: "project", id: project.id, projectId: project.id, title: project.name, key: null })}
-                className={itemClasses}
-              >
-                <KindIcon kind="project" />
-                <span className="min-w-0 flex-1 truncate">{project.name}</span>
-                <span className="text-xs text-zinc-400">{project.orgName}</span>
-              </Command.Item>
-            ))}
-            {!projects.isPending && projectList.length === 0 && <p className="px-3 py-2 text-sm text-zinc-500">No project matches.</p>}
-          </Command.Group>
+          <ProjectChoices matches={matches} onOpen={openItem} />
         ) : (
           <>
             {!idea && recent.length > 0 && (
@@ -209,6 +192,30 @@ export function CommandPalette() {
         <span>Esc to close</span>
       </div>
     </Command.Dialog>
+  );
+}
+
+/** "Go to project…": the project list is only fetched when this sub-list opens, not on every page. */
+function ProjectChoices({ matches, onOpen }: { matches: (haystack: string) => boolean; onOpen: (item: RecentItem) => void }) {
+  const projects = useProjects();
+  const list = (projects.data ?? []).filter((project) => matches(`${project.name} ${project.orgName}`));
+  return (
+    <Command.Group heading="Projects" className={groupClasses}>
+      {projects.isPending && <Command.Loading>Loading projects…</Command.Loading>}
+      {list.map((project) => (
+        <Command.Item
+          key={project.id}
+          value={`project-${project.id}`}
+          onSelect={() => onOpen({ kind: "project", id: project.id, projectId: project.id, title: project.name, key: null })}
+          className={itemClasses}
+        >
+          <KindIcon kind="project" />
+          <span className="min-w-0 flex-1 truncate">{project.name}</span>
+          <span className="text-xs text-zinc-400">{project.orgName}</span>
+        </Command.Item>
+      ))}
+      {!projects.isPending && list.length === 0 && <p className="px-3 py-2 text-sm text-zinc-500">No project matches.</p>}
+    </Command.Group>
   );
 }
 

@@ -1,11 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import type { SpecDto } from "@/lib/specs/spec-schemas";
 import { Alert } from "@/components/ui/alert";
 import { SpecBadges, SpecProgress } from "./spec-badges";
 import { formatUsd } from "./spec-status";
+import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 
 const LONG_DESCRIPTION = 280;
 
@@ -27,19 +27,13 @@ export function SpecHeader({
   const isLong = spec.description.length > LONG_DESCRIPTION;
   return (
     <header className="space-y-3">
-      <nav aria-label="Breadcrumb" className="text-xs text-zinc-500">
-        <Link href="/projects" className="hover:text-zinc-800 focus-visible:outline-2 focus-visible:outline-indigo-600">
-          Projects
-        </Link>
-        <span aria-hidden> / </span>
-        <Link href={`/projects/${projectId}`} className="hover:text-zinc-800 focus-visible:outline-2 focus-visible:outline-indigo-600">
-          {projectName ?? "Project"}
-        </Link>
-        <span aria-hidden> / </span>
-        <Link href={`/projects/${projectId}/specs`} className="hover:text-zinc-800 focus-visible:outline-2 focus-visible:outline-indigo-600">
-          Specs
-        </Link>
-      </nav>
+      <Breadcrumbs
+        items={[
+          { label: "Projects", href: "/projects" },
+          { label: projectName ?? "Project", href: `/projects/${projectId}` },
+          { label: "Specs", href: `/projects/${projectId}/specs` },
+        ]}
+      />
       <h1 className="text-lg font-semibold tracking-tight break-words text-zinc-900">{spec.title}</h1>
       <div>
         <p id={`spec-description-${spec.id}`} className={`max-w-3xl whitespace-pre-line text-sm text-zinc-600 ${isLong && !showAll ? "line-clamp-3" : ""}`}>

@@ -10,6 +10,7 @@ import { LoadingBlock } from "@/components/ui/spinner";
 import { PageHeader } from "@/components/shell/page-header";
 import { SpecBadges, SpecProgress } from "./spec-badges";
 import { formatRelative } from "./spec-status";
+import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 
 /** A project's specs, newest first, each linking to its page. */
 export function SpecList({ projectId }: { projectId: string }) {
@@ -18,15 +19,13 @@ export function SpecList({ projectId }: { projectId: string }) {
 
   return (
     <div className="mx-auto max-w-5xl">
-      <nav aria-label="Breadcrumb" className="mb-2 text-xs text-zinc-500">
-        <Link href="/projects" className="hover:text-zinc-800 focus-visible:outline-2 focus-visible:outline-indigo-600">
-          Projects
-        </Link>
-        <span aria-hidden> / </span>
-        <Link href={`/projects/${projectId}`} className="hover:text-zinc-800 focus-visible:outline-2 focus-visible:outline-indigo-600">
-          {project.data?.name ?? "Project"}
-        </Link>
-      </nav>
+      <Breadcrumbs
+        className="mb-2"
+        items={[
+          { label: "Projects", href: "/projects" },
+          { label: project.data?.name ?? "Project", href: `/projects/${projectId}` },
+        ]}
+      />
       <PageHeader
         title="Specs"
         description="Ideas turned into requirements, design and tasks by the agent."

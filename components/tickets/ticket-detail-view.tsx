@@ -12,6 +12,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { LoadingBlock } from "@/components/ui/spinner";
 import { PageHeader } from "@/components/shell/page-header";
 import { EventTimeline } from "@/components/events/event-timeline";
+import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 
 type Task = TicketDetail["tasks"][number];
 type Report = { summary?: string; commits?: number; verdicts?: { criterion: string; met: boolean; evidence: string }[] };
@@ -47,21 +48,13 @@ export function TicketDetailView({ projectId, ticketId }: { projectId: string; t
 
   return (
     <div className="mx-auto max-w-5xl space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-zinc-500">
-        <Link href={`/projects/${projectId}/board`} className="hover:text-zinc-800 focus-visible:outline-2 focus-visible:outline-indigo-600">
-          Board
-        </Link>
-        {ticket.specId && (
-          <>
-            {" / "}
-            <Link href={`/projects/${projectId}/specs/${ticket.specId}`} className="hover:text-zinc-800 focus-visible:outline-2 focus-visible:outline-indigo-600">
-              Spec
-            </Link>
-          </>
-        )}
-        {" / "}
-        <span className="font-mono">{ticket.key}</span>
-      </nav>
+      <Breadcrumbs
+        items={[
+          { label: "Board", href: `/projects/${projectId}/board` },
+          ...(ticket.specId ? [{ label: "Spec", href: `/projects/${projectId}/specs/${ticket.specId}` }] : []),
+          { label: <span className="font-mono">{ticket.key}</span> },
+        ]}
+      />
       <PageHeader
         title={
           <span>

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { CliContext } from "@/lib/cli/cli-context";
 import type { Credentials } from "@/lib/cli/credentials";
 import { CliError, EXIT } from "@/lib/cli/exit-codes";
-import { errorBodySchema } from "@/lib/http/errors";
+import { readApiResponse } from "@/lib/http/api-client";
 
 /** Answers worth another try: the server is busy, restarting or behind a proxy that is. */
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
@@ -50,18 +50,10 @@ export async function callApi<S extends z.ZodType>(ctx: CliContext, credentials:
 }
 
 async function readResponse<S extends z.ZodType>(response: Response, url: string, schema: S): Promise<z.output<S>> {
-  const text = await response.text();
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = undefined;
-  }
-  if (!response.ok) {
-    const parsed = errorBodySchema.safeParse(data);
-    const code = parsed.success ? parsed.data.error.code : "http_error";
-    const message = parsed.success ? parsed.data.error.message : `request failed with ${response.status}`;
-    const details = parsed.success ? (parsed.data.error.details as { fields?: Record<string, string[]> } | undefined) : undefined;
+  const { data, error } = await readApiResponse(response);
+  if (error) {
+    const { code, message } = error;
+    const details = error.details as { fields?: Record<string, string[]> } | undefined;
     const api = { status: response.status, code, fields: details?.fields ?? {} };
     if (response.status === 401) throw new CliError(EXIT.auth, `the server refused the API key: ${message} (run \`omoi login\`)`, api);
     if (response.status === 403) throw new CliError(EXIT.auth, `not allowed: ${message}`, api);
@@ -73,12 +65,7 @@ async function readResponse<S extends z.ZodType>(response: Response, url: string
 }
 
 async function errorMessage(response: Response): Promise<string> {
-  try {
-    const parsed = errorBodySchema.safeParse(JSON.parse(await response.text()));
-    return parsed.success ? parsed.data.error.message : response.statusText;
-  } catch {
-    return response.statusText;
-  }
+  return (await readApiResponse(response)).error?.message ?? response.statusText;
 }
 
 function networkProblem(error: unknown): string {

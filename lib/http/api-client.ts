@@ -1,4 +1,4 @@
-import { errorBodySchema } from "@/lib/http/errors";
+import { errorBodySchema, type ErrorBody } from "@/lib/http/errors";
 
 /** An API error rebuilt on the client from the `{ error: { code, message, details } }` body. */
 export class ApiError extends Error {
@@ -29,6 +29,16 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
     credentials: "same-origin",
   });
   if (response.status === 204) return undefined as T;
+  const { data, error } = await readApiResponse(response);
+  if (error) throw new ApiError(response.status, error.code, error.message, error.details);
+  return data as T;
+}
+
+/**
+ * A response of /api/v1 read once: its JSON, and for a failure the API's `{ error }` — or a generic one when the body
+ * is not ours (a proxy's HTML page, an empty 502). Shared by the browser client and the `omoi` CLI.
+ */
+export async function readApiResponse(response: Response): Promise<{ data: unknown; error: ErrorBody["error"] | null }> {
   const text = await response.text();
   let data: unknown;
   try {
@@ -36,13 +46,7 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
   } catch {
     data = undefined;
   }
-  if (!response.ok) {
-    const parsed = errorBodySchema.safeParse(data);
-    if (parsed.success) {
-      const { code, message, details } = parsed.data.error;
-      throw new ApiError(response.status, code, message, details);
-    }
-    throw new ApiError(response.status, "http_error", `Request failed (${response.status})`);
-  }
-  return data as T;
+  if (response.ok) return { data, error: null };
+  const parsed = errorBodySchema.safeParse(data);
+  return { data, error: parsed.success ? parsed.data.error : { code: "http_error", message: `Request failed (${response.status})` } };
 }

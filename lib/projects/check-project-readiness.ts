@@ -1,10 +1,9 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs";
-import path from "node:path";
 import { promisify } from "node:util";
 import { getEnv } from "@/lib/env";
 import { getProjectOrThrow } from "@/lib/projects/get-project-or-throw";
-import { gitEnv } from "@/lib/sandbox/local-provider";
+import { gitEnv, repoSource } from "@/lib/sandbox/local-provider";
 
 const run = promisify(execFile);
 const LS_REMOTE_TIMEOUT_MS = 10_000;
@@ -38,9 +37,7 @@ export async function checkProjectReadiness({ userId, projectId }: { userId: str
 }
 
 async function probeRepository(url: string, branch: string): Promise<ReadinessProblem | null> {
-  const isRemote = /^(https?|ssh|git):\/\/|^[\w.-]+@[\w.-]+:/.test(url);
-  const source = isRemote ? url : path.resolve(url.replace(/^file:\/\//, ""));
-  const shown = isRemote ? url.replace(/\/\/[^@/]*@/, "//") : source;
+  const { isRemote, source, shown } = repoSource(url);
   if (!isRemote && !fs.existsSync(source)) return { code: "repo_unreachable", message: `The repository ${shown} does not exist on this server.` };
   try {
     const { stdout } = await run("git", ["ls-remote", "--heads", "--", source], { env: gitEnv(getEnv().GITHUB_TOKEN, url), timeout: LS_REMOTE_TIMEOUT_MS });

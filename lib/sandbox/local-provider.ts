@@ -190,9 +190,18 @@ async function git(args: string[], env: NodeJS.ProcessEnv, cwd?: string) {
   }
 }
 
-async function cloneRepo(url: string, branch: string, dest: string, githubToken?: string) {
+/**
+ * What git is handed for a project's `repoUrl` (a URL as is, a local path resolved), and how to show it in a message
+ * (a URL without any userinfo). Shared with the readiness check, so it asks exactly what a clone would.
+ */
+export function repoSource(url: string): { isRemote: boolean; source: string; shown: string } {
   const isRemote = /^(https?|ssh|git):\/\/|^[\w.-]+@[\w.-]+:/.test(url);
   const source = isRemote ? url : path.resolve(url.replace(/^file:\/\//, ""));
+  return { isRemote, source, shown: isRemote ? url.replace(/\/\/[^@/]*@/, "//") : source };
+}
+
+async function cloneRepo(url: string, branch: string, dest: string, githubToken?: string) {
+  const { isRemote, source, shown } = repoSource(url);
   if (!isRemote && !fs.existsSync(source)) throw new Error(`repository not found: ${source}`);
   const env = gitEnv(githubToken, url);
   // One git process in the common case (the branch exists): spawning a sandbox is on the path to its first event.
@@ -208,7 +217,7 @@ async function cloneRepo(url: string, branch: string, dest: string, githubToken?
   // The branch is missing: fine for an empty repository (the branch starts here), an error otherwise.
   await git(["clone", "--quiet", "--no-tags", ...identity, "--", source, dest], env);
   const { stdout: anyCommit } = await git(["rev-parse", "--verify", "--quiet", "HEAD"], env, dest).catch(() => ({ stdout: "" }));
-  if (anyCommit.trim()) throw new Error(`branch "${branch}" not found in ${isRemote ? url.replace(/\/\/[^@/]*@/, "//") : source}`);
+  if (anyCommit.trim()) throw new Error(`branch "${branch}" not found in ${shown}`);
   await git(["checkout", "--quiet", "-b", branch], env, dest);
 }
 
