@@ -222,6 +222,9 @@ async function main() {
       LOCAL_SANDBOX_MAX: "20",
       // The bench's ingestion and polling sandboxes run no agent: keep the server's reaper away from them.
       SANDBOX_HEARTBEAT_TIMEOUT_SECONDS: "3600",
+      // The bench drives one API key and each sandbox far past any real client (closed loops): no rate limits.
+      API_KEY_RATE_LIMIT_PER_MINUTE: "0",
+      SANDBOX_RATE_LIMIT_PER_MINUTE: "0",
     };
     Object.assign(process.env, shared);
 

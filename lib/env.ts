@@ -28,7 +28,23 @@ const envSchema = z.object({
   LLM_PROXY_MAX_BODY_BYTES: z.coerce.number().int().positive().default(32 * 1024 * 1024),
   /** scrypt cost (N); lowered only by the test harness to keep suites fast. */
   PASSWORD_SCRYPT_N: z.coerce.number().int().min(1024).default(32768),
+  /**
+   * Requests per minute one API key may make (token bucket per key and web process; 0 = no limit); past it, 429
+   * `rate_limited` with Retry-After. Generous: a CLI or a polling script never comes near it.
+   */
+  API_KEY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
+  /** Requests one API key may make at once after a quiet spell (the bucket's size). */
+  API_KEY_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(600),
+  /**
+   * Requests per minute one sandbox may make — events, context, checkpoints and model calls together (token bucket
+   * per sandbox and web process; 0 = no limit). An agent sends a batch every 0.25–1 s, heartbeats and model calls.
+   */
+  SANDBOX_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
+  /** Requests one sandbox may make at once after a quiet spell (the bucket's size). */
+  SANDBOX_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(600),
 
+  /** `off`: `npm start` serves the web app without its in-process worker (workers then run as `npm run worker`). */
+  OMOIOS_WORKER: z.enum(["on", "off"]).default("on"),
   /** Where agents run: child processes on this machine, or Daytona sandboxes. */
   SANDBOX_PROVIDER: z.enum(["local", "daytona"]).default("local"),
   /** The app's URL as seen from inside a sandbox (events, context, model calls). Default: NEXTAUTH_URL. */

@@ -1,21 +1,30 @@
+import { scrubString, secretPattern } from "@/lib/security/scrub-secrets";
+
 /**
  * A small structured logger: one JSON line per entry on stderr. Field values whose key looks secret are replaced,
- * and so is anything shaped like one of our tokens, so a careless `log.info("…", { headers })` cannot leak them.
+ * and every string goes through the same scrubber as the agents' events (lib/security/scrub-secrets: token shapes
+ * and the server's own secret values), so a careless `log.info("…", { headers })` cannot leak them.
  */
 type Level = "debug" | "info" | "warn" | "error";
 
 const SECRET_KEY = /pass(word)?|secret|token|authorization|api[-_]?key|cookie|credential/i;
-const SECRET_VALUE = /\b(omoi_[A-Za-z0-9_-]{8,}|omoisbx_[A-Za-z0-9_-]{8,}|sk-ant-[A-Za-z0-9_-]{8,})/g;
+const MAX_DEPTH = 6;
 
-export function redact(value: unknown, depth = 0): unknown {
-  if (typeof value === "string") return value.replace(SECRET_VALUE, "[redacted]");
-  if (depth > 6 || value === null || typeof value !== "object") return value;
-  if (value instanceof Error) return { name: value.name, message: redact(value.message), stack: redact(value.stack) };
-  if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
+export function redact(value: unknown, pattern: RegExp = secretPattern(), depth = 0): unknown {
+  if (typeof value === "string") return scrubString(value, pattern);
+  if (value === null || typeof value !== "object") return value;
+  // Deeper than anything worth a log line: dropped rather than written unscrubbed.
+  if (depth > MAX_DEPTH) return "[too deep]";
+  if (value instanceof Error) {
+    const cause = value.cause === undefined ? {} : { cause: redact(value.cause, pattern, depth + 1) };
+    return { name: value.name, message: scrubString(value.message, pattern), stack: value.stack && scrubString(value.stack, pattern), ...cause };
+  }
+  if (value instanceof Date) return value; // JSON.stringify writes it (an invalid one as null)
+  if (Array.isArray(value)) return value.map((item) => redact(item, pattern, depth + 1));
   return Object.fromEntries(
     Object.entries(value as Record<string, unknown>).map(([key, inner]) => [
-      key,
-      SECRET_KEY.test(key) ? "[redacted]" : redact(inner, depth + 1),
+      scrubString(key, pattern),
+      SECRET_KEY.test(key) ? "[redacted]" : redact(inner, pattern, depth + 1),
     ]),
   );
 }
@@ -30,7 +39,8 @@ function threshold(): number {
 
 function write(level: Level, message: string, fields?: Record<string, unknown>) {
   if (RANK[level] < threshold()) return;
-  const entry = { time: new Date().toISOString(), level, message: redact(message), ...(redact(fields ?? {}) as object) };
+  const pattern = secretPattern();
+  const entry = { time: new Date().toISOString(), level, message: scrubString(message, pattern), ...(redact(fields ?? {}, pattern) as object) };
   process.stderr.write(`${JSON.stringify(entry)}\n`);
 }
 

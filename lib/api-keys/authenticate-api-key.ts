@@ -11,7 +11,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  * The user and scopes of an API key; 401 for an unknown, revoked or expired one. On the path of every CLI call and
  * polling client, so one named query on the plain pool (plus, at most once a minute, the lastUsedAt write).
  */
-export async function authenticateApiKey(key: string): Promise<{ user: UserDto; scopes: ApiKeyScope[] }> {
+export async function authenticateApiKey(key: string): Promise<{ keyId: string; user: UserDto; scopes: ApiKeyScope[] }> {
   const pool = getPgPool();
   const { rows } = await pool.query<{ keyId: string; lastUsedAt: Date | null; scopes: ApiKeyScope[] } & UserDto>({
     name: "authenticate-api-key",
@@ -25,5 +25,5 @@ export async function authenticateApiKey(key: string): Promise<{ user: UserDto; 
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await pool.query({ name: "touch-api-key", text: `UPDATE "ApiKey" SET "lastUsedAt" = now() WHERE id = $1`, values: [row.keyId] });
   }
-  return { user: { id: row.id, email: row.email, name: row.name, image: row.image }, scopes: row.scopes };
+  return { keyId: row.keyId, user: { id: row.id, email: row.email, name: row.name, image: row.image }, scopes: row.scopes };
 }

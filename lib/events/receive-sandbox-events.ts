@@ -1,14 +1,19 @@
 import type { OutgoingEvent } from "@/lib/events/event-schemas";
 import { ingestEvents } from "@/lib/events/ingest-events";
 import type { SandboxCaller } from "@/lib/sandbox/authenticate-sandbox-token";
+import { scrubSecrets } from "@/lib/security/scrub-secrets";
 import { applySpecEvents, SPEC_STATE_EVENTS } from "@/lib/specs/apply-spec-events";
 import { applyTaskEvents, TASK_STATE_EVENTS } from "@/lib/tickets/apply-task-events";
 
 /**
  * A sandbox's batch: stored (idempotently), then the events that drive visible state applied, once, for the events
  * this call stored: a spec's phase runs, progress and failure; a ticket's column and its task's outcome.
+ * An agent reports what it saw (command output, file contents in messages), so every string of the batch is scrubbed
+ * of secrets first (lib/security/scrub-secrets, the logger's rules): neither the stored rows nor the state derived
+ * from them (failure reasons, blocked reasons) ever hold a token or a server secret.
  */
-export async function receiveSandboxEvents(sandbox: SandboxCaller, events: OutgoingEvent[]) {
+export async function receiveSandboxEvents(sandbox: SandboxCaller, received: OutgoingEvent[]) {
+  const events = received.map((event) => ({ ...event, data: scrubSecrets(event.data) }) as OutgoingEvent);
   const result = await ingestEvents(sandbox, events);
   if (sandbox.specId && sandbox.purpose === "spec" && result.stored.length > 0) {
     const stored = new Set(result.stored);

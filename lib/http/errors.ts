@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isLostConnection } from "@/lib/db/is-lost-connection";
 
 /** Every error code the API can answer with, and its HTTP status. */
 export const ERROR_STATUS = {
@@ -34,20 +35,32 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 /** Field errors of a 422, keyed by dotted path ("" for the body itself). */
 export type FieldErrors = Record<string, string[]>;
 
+export interface AppErrorOptions {
+  /** For `rate_limited` (and a busy `service_unavailable`): sent as the `Retry-After` header, in seconds. */
+  retryAfterSeconds?: number;
+}
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details?: unknown;
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: ErrorCode, message: string, details?: unknown) {
+  constructor(code: ErrorCode, message: string, details?: unknown, options: AppErrorOptions = {}) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.details = details;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   get status(): number {
     return ERROR_STATUS[this.code];
   }
+}
+
+/** Response headers an error answer carries besides its body (Retry-After). */
+export function errorHeaders(error: AppError): Record<string, string> {
+  return error.retryAfterSeconds === undefined ? {} : { "retry-after": String(error.retryAfterSeconds) };
 }
 
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
@@ -76,6 +89,8 @@ function prismaErrorToAppError(error: unknown): AppError | undefined {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof z.ZodError) return validationError(error);
+  // A database restart or network blip: the caller should simply try again shortly (agents and the CLI do).
+  if (isLostConnection(error)) return new AppError("service_unavailable", "The database is unavailable; try again shortly", undefined, { retryAfterSeconds: 2 });
   return prismaErrorToAppError(error) ?? new AppError("internal", "Something went wrong");
 }
 

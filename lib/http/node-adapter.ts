@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
+import { SECURITY_HEADER_RECORD } from "@/lib/http/security-headers";
 
 /** A web Request for a node request, so a route handler can be called without Next's request pipeline. */
 export function toWebRequest(req: IncomingMessage, origin = "http://localhost"): Request {
@@ -18,9 +19,12 @@ export function toWebRequest(req: IncomingMessage, origin = "http://localhost"):
   });
 }
 
-/** Writes a route handler's Response to a node response. */
+/**
+ * Writes a route handler's Response to a node response, with the security headers Next would have added from
+ * next.config.ts (the handler's own win).
+ */
 export async function sendWebResponse(res: ServerResponse, response: Response): Promise<void> {
-  const headers: Record<string, string | string[]> = {};
+  const headers: Record<string, string | string[]> = { ...SECURITY_HEADER_RECORD };
   response.headers.forEach((value, name) => {
     headers[name] = name === "set-cookie" ? [...((headers[name] as string[]) ?? []), value] : value;
   });

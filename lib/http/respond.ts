@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { AppError, errorBody, toAppError } from "@/lib/http/errors";
+import { AppError, errorBody, errorHeaders, toAppError } from "@/lib/http/errors";
 import { log } from "@/lib/log";
 
 export const json = (data: unknown, status = 200, headers?: HeadersInit) =>
@@ -14,6 +14,8 @@ export function appErrorFor(error: unknown, requestId: string, where: Record<str
   const appError = toAppError(error);
   if (appError.code === "internal" && !(error instanceof AppError)) {
     log.error("unhandled error", { requestId, ...where, error });
+  } else if (appError.code === "service_unavailable" && !(error instanceof AppError)) {
+    log.warn("database unavailable", { requestId, ...where, error: (error as Error).message });
   }
   return appError;
 }
@@ -21,5 +23,5 @@ export function appErrorFor(error: unknown, requestId: string, where: Record<str
 /** Maps anything thrown by a route handler to the API's error body. */
 export function errorResponse(error: unknown, requestId: string, req?: Request): Response {
   const appError = appErrorFor(error, requestId, { method: req?.method, path: req ? new URL(req.url).pathname : undefined });
-  return json(errorBody(appError, requestId), appError.status, { "x-request-id": requestId });
+  return json(errorBody(appError, requestId), appError.status, { "x-request-id": requestId, ...errorHeaders(appError) });
 }

@@ -4,6 +4,7 @@ import { errorResponse, newRequestId } from "@/lib/http/respond";
 import { readSessionUserId } from "@/lib/auth/read-session";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { API_KEY_PREFIX, type ApiKeyScope } from "@/lib/api-keys/api-key-schemas";
+import { assertWithinRateLimit } from "@/lib/security/assert-within-rate-limit";
 import type { UserDto } from "@/lib/users/user-schemas";
 
 /** Who is asking: a signed-in browser session or an API key (with its scopes). */
@@ -27,7 +28,10 @@ interface RouteSegment<P> {
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const ALL_SCOPES: readonly ApiKeyScope[] = ["read", "write"];
 
-/** Resolves the caller of a request, or throws `unauthorized`/`forbidden`. */
+/**
+ * Resolves the caller of a request, or throws `unauthorized`/`forbidden` — or `rate_limited` for an API key past its
+ * rate (lib/security/assert-within-rate-limit; sessions are not limited here).
+ */
 export async function resolveCaller(req: Request): Promise<Caller> {
   const authorization = req.headers.get("authorization");
   if (authorization) {
@@ -35,7 +39,8 @@ export async function resolveCaller(req: Request): Promise<Caller> {
     if (scheme?.toLowerCase() !== "bearer" || !credential?.startsWith(API_KEY_PREFIX)) {
       throw new AppError("unauthorized", `Authorization must be "Bearer ${API_KEY_PREFIX}…" (an API key)`);
     }
-    const { user, scopes } = await authenticateApiKey(credential);
+    const { keyId, user, scopes } = await authenticateApiKey(credential);
+    assertWithinRateLimit("api_key", keyId);
     const needed: ApiKeyScope = READ_METHODS.has(req.method) ? "read" : "write";
     if (!scopes.includes(needed)) throw new AppError("forbidden", `This API key lacks the "${needed}" scope`);
     return { user, via: "api_key", scopes };

@@ -1,5 +1,6 @@
 import { getPgPool } from "@/lib/db/pg-pool";
 import { AppError } from "@/lib/http/errors";
+import { assertWithinRateLimit } from "@/lib/security/assert-within-rate-limit";
 import { hashSandboxToken, SANDBOX_TOKEN_PREFIX } from "@/lib/sandbox/issue-sandbox-token";
 import type { SandboxCaller } from "@/lib/sandbox/authenticate-sandbox-token";
 
@@ -20,6 +21,7 @@ const money = (value: unknown) => (value === null || value === undefined ? null 
  * Checks a model call in one query, because it sits in front of every call an agent makes: the token must be a
  * live sandbox token (not revoked, not expired), and the spec's budget (its own, else its project's) or the task's
  * (`executionConfig.budgetUsd`, else its project's) must not be spent. An agent overshoots by at most one call.
+ * The call counts against the sandbox's rate limit, the same bucket as its callbacks (authenticateSandboxToken).
  */
 export async function authorizeProxyCall(token: string | null): Promise<SandboxCaller> {
   if (!token?.startsWith(SANDBOX_TOKEN_PREFIX)) throw new AppError("unauthorized", "A sandbox token is required");
@@ -43,6 +45,7 @@ export async function authorizeProxyCall(token: string | null): Promise<SandboxC
   });
   const row = rows[0];
   if (!row) throw new AppError("unauthorized", "Invalid, expired or revoked sandbox token");
+  assertWithinRateLimit("sandbox", row.id);
 
   const [specCost, specBudget] = [money(row.specCost), money(row.specBudget)];
   if (row.purpose === "spec" && specCost !== null && specBudget !== null && specCost >= specBudget) {

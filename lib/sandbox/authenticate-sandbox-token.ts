@@ -1,5 +1,6 @@
 import { getPgPool } from "@/lib/db/pg-pool";
 import { AppError } from "@/lib/http/errors";
+import { assertWithinRateLimit } from "@/lib/security/assert-within-rate-limit";
 import { hashSandboxToken, SANDBOX_TOKEN_PREFIX } from "@/lib/sandbox/issue-sandbox-token";
 
 export interface SandboxCaller {
@@ -10,8 +11,9 @@ export interface SandboxCaller {
 }
 
 /**
- * The sandbox a token belongs to; 401 for an unknown, expired or revoked token. Every callback and model call
- * starts here, so it is one named query on the plain pool.
+ * The sandbox a token belongs to; 401 for an unknown, expired or revoked token, 429 for a sandbox past its rate
+ * (lib/security/assert-within-rate-limit). Every callback route starts here (withSandboxAuth), so it is one named
+ * query on the plain pool; model calls are checked by authorizeProxyCall, which counts against the same bucket.
  */
 export async function authenticateSandboxToken(token: string | null | undefined): Promise<SandboxCaller> {
   if (!token?.startsWith(SANDBOX_TOKEN_PREFIX)) throw new AppError("unauthorized", "A sandbox token is required");
@@ -22,6 +24,7 @@ export async function authenticateSandboxToken(token: string | null | undefined)
     values: [hashSandboxToken(token)],
   });
   if (!rows[0]) throw new AppError("unauthorized", "Invalid, expired or revoked sandbox token");
+  assertWithinRateLimit("sandbox", rows[0].sandboxId);
   return rows[0];
 }
 

@@ -1,8 +1,11 @@
-import { describe, expect, it } from "vitest";
+import NextAuth from "next-auth";
+import { afterEach, describe, expect, it } from "vitest";
 import { POST as signUp } from "@/app/api/v1/auth/sign-up/route";
 import { GET as me } from "@/app/api/v1/me/route";
+import { getAuthOptions } from "@/lib/auth/auth-options";
 import { authenticatePassword } from "@/lib/auth/authenticate-password";
 import { db } from "@/lib/db/client";
+import { reloadEnv } from "@/lib/env";
 import { callRoute } from "@/test/call-route";
 import { createTestUser, sessionCookieFor, uniqueSuffix } from "@/test/factories";
 
@@ -95,5 +98,82 @@ describe("session and caller resolution", () => {
     const res = await callRoute(me, { cookie });
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe("unauthorized");
+  });
+});
+
+/**
+ * Signs in with email and password through next-auth itself (its CSRF step, then the credentials callback) with our
+ * options, and returns the Set-Cookie lines of both answers. next-auth's API-route entry point takes plain objects,
+ * so no Next request context is needed.
+ */
+async function signInCookies(host: string, email: string, password: string): Promise<string[]> {
+  const call = async (action: string[], method: string, cookies: Record<string, string>, body?: Record<string, string>) => {
+    const res = {
+      statusCode: 200,
+      headers: new Map<string, string | string[]>(),
+      body: undefined as unknown,
+      status(code: number) {
+        this.statusCode = code;
+        return this;
+      },
+      setHeader(name: string, value: string | string[]) {
+        this.headers.set(name.toLowerCase(), value);
+        return this;
+      },
+      getHeader(name: string) {
+        return this.headers.get(name.toLowerCase());
+      },
+      end() {},
+      json(value: unknown) {
+        this.body = value;
+      },
+      send(value: unknown) {
+        this.body = value;
+      },
+    };
+    const req = { method, query: { nextauth: action }, cookies, body, headers: { host, "x-forwarded-proto": host.startsWith("localhost") ? "http" : "https" } };
+    await NextAuth(req as never, res as never, getAuthOptions());
+    return { body: res.body as Record<string, string>, cookies: [res.getHeader("set-cookie") ?? []].flat() };
+  };
+  const csrf = await call(["csrf"], "GET", {});
+  const csrfCookie = csrf.cookies[0]!.split(";")[0]!;
+  const [name, value] = [csrfCookie.slice(0, csrfCookie.indexOf("=")), decodeURIComponent(csrfCookie.slice(csrfCookie.indexOf("=") + 1))];
+  const signedIn = await call(["callback", "credentials"], "POST", { [name]: value }, { csrfToken: csrf.body.csrfToken!, email, password, json: "true" });
+  return [...csrf.cookies, ...signedIn.cookies];
+}
+
+const attributes = (cookie: string) => cookie.split(";").slice(1).map((part) => part.trim().toLowerCase());
+
+describe("session cookie", () => {
+  afterEach(() => {
+    process.env.NEXTAUTH_URL = "http://localhost:3000";
+    reloadEnv();
+  });
+
+  it("is __Secure-, HttpOnly, SameSite=Lax and Secure when the app is served over https", async () => {
+    process.env.NEXTAUTH_URL = "https://omoios.example";
+    reloadEnv();
+    const user = await createTestUser();
+    const cookies = await signInCookies("omoios.example", user.email, user.password);
+    const session = cookies.find((cookie) => cookie.startsWith("__Secure-next-auth.session-token="));
+    expect(session, cookies.join("\n")).toBeDefined();
+    expect(attributes(session!)).toEqual(expect.arrayContaining(["httponly", "samesite=lax", "secure", "path=/"]));
+    // Every cookie next-auth sets is Secure, and the CSRF cookie is __Host- (no Domain, Path=/).
+    for (const cookie of cookies) expect(attributes(cookie), cookie).toContain("secure");
+    expect(cookies.some((cookie) => cookie.startsWith("__Host-next-auth.csrf-token="))).toBe(true);
+
+    // The API reads that cookie (by its __Secure- name) as the user's session.
+    const res = await callRoute(me, { cookie: session!.split(";")[0]! });
+    expect(res.status).toBe(200);
+    expect(res.body.user.id).toBe(user.id);
+  });
+
+  it("is HttpOnly and SameSite=Lax, without the Secure prefix or flag, on plain http (local use)", async () => {
+    const user = await createTestUser();
+    const cookies = await signInCookies("localhost:3000", user.email, user.password);
+    const session = cookies.find((cookie) => cookie.startsWith("next-auth.session-token="));
+    expect(session, cookies.join("\n")).toBeDefined();
+    expect(attributes(session!)).toEqual(expect.arrayContaining(["httponly", "samesite=lax", "path=/"]));
+    expect(attributes(session!)).not.toContain("secure");
   });
 });
