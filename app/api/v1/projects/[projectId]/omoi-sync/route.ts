@@ -21,6 +21,6 @@ export const GET = withAuth<Params>(async (req, { caller, params }) => {
 // POST /api/v1/projects/{projectId}/omoi-sync – push `.omoi_os/` files (idempotent by file id; `dryRun` writes nothing).
 export const POST = withAuth<Params>(async (req, { caller, params }) => {
   const { projectId } = parseParams(params, projectParamsSchema);
-  const input = await parseJsonBody(req, omoiPushSchema, MAX_PUSH_BYTES);
+  const input = await parseJsonBody(req, omoiPushSchema, { limit: MAX_PUSH_BYTES });
   return json(await pushOmoiFiles({ userId: caller.user.id, projectId, input }));
 });

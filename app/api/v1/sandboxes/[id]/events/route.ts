@@ -13,7 +13,7 @@ type Params = { id: string };
 // POST /api/v1/sandboxes/{id}/events – a batch of the sandbox's events (sandbox token only). Idempotent per client
 // event id; all or nothing: one invalid event → 422 and nothing stored. Spec events also update the spec's state.
 export const POST = withSandboxAuth<Params>(async (req, { sandbox }) => {
-  const { events } = await parseJsonBody(req, eventBatchSchema, MAX_EVENT_BATCH_BYTES);
+  const { events } = await parseJsonBody(req, eventBatchSchema, { limit: MAX_EVENT_BATCH_BYTES, nul: "replace" });
   return json(await receiveSandboxEvents(sandbox, events));
 });
 
