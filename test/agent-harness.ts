@@ -30,13 +30,24 @@ export interface AgentHarness {
   close(): Promise<void>;
 }
 
-export async function startAgentHarness({ name, script, heartbeatTimeoutSeconds = 2 }: { name: string; script: FakeScript; heartbeatTimeoutSeconds?: number }): Promise<AgentHarness> {
-  const admin = new pg.Client({ connectionString: inject("adminUrl") });
+export async function startAgentHarness({
+  name,
+  script,
+  heartbeatTimeoutSeconds = 2,
+  adminUrl = inject("adminUrl"),
+}: {
+  name: string;
+  script: FakeScript;
+  heartbeatTimeoutSeconds?: number;
+  /** A PostgreSQL server of the test's own (to restart it); default: the run's shared one. */
+  adminUrl?: string;
+}): Promise<AgentHarness> {
+  const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   const database = `omoios_${name}_${Date.now().toString(36)}`;
   await admin.query(`CREATE DATABASE "${database}"`);
   await admin.end();
-  const databaseUrl = Object.assign(new URL(inject("adminUrl")), { pathname: `/${database}` }).toString();
+  const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
   await migrate({ connectionString: databaseUrl });
   await installJobQueue(databaseUrl);
 

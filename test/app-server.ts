@@ -6,9 +6,29 @@ import * as phaseRoute from "@/app/api/v1/sandboxes/[id]/phases/[phase]/route";
 import { serveNativeRoute, type NativeRoute } from "@/lib/http/node-adapter";
 import { MODEL_CALL_PATHS, serveModelCall } from "@/lib/llm/serve-model-call";
 
+/**
+ * Client event ids of every batch the events route answered with 2xx: what agents were told is stored. Fault tests
+ * check that each of them is in the database after whatever went wrong.
+ */
+export const acknowledgedEventIds = new Set<string>();
+
+/** The events route, noting what it acknowledged. */
+const recordingEventsRoute = {
+  async POST(req: Request, segment: { params: Promise<{ id: string }> }) {
+    const copy = req.clone();
+    const res = await sandboxEventsRoute.POST(req, segment);
+    if (res.ok) {
+      const { events } = (await copy.json()) as { events: { clientEventId: string }[] };
+      for (const event of events) acknowledgedEventIds.add(event.clientEventId);
+    }
+    return res;
+  },
+  GET: sandboxEventsRoute.GET,
+};
+
 /** The sandbox-facing routes, matched the way Next's file router would. */
 const ROUTES: NativeRoute[] = [
-  { pattern: /^\/api\/v1\/sandboxes\/([^/]+)\/events$/, keys: ["id"], module: sandboxEventsRoute },
+  { pattern: /^\/api\/v1\/sandboxes\/([^/]+)\/events$/, keys: ["id"], module: recordingEventsRoute },
   { pattern: /^\/api\/v1\/sandboxes\/([^/]+)\/context$/, keys: ["id"], module: contextRoute },
   { pattern: /^\/api\/v1\/sandboxes\/([^/]+)\/phases\/([^/]+)$/, keys: ["id", "phase"], module: phaseRoute },
 ];

@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { findFreePort, isTraversableByOthers } from "@/lib/db/embedded-postgres";
+import { findFreePort, isTraversableByOthers, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 
 describe("isTraversableByOthers", () => {
   it("is false below a folder with mode 700 (a private home) and true below 755", () => {
@@ -31,4 +32,31 @@ describe("findFreePort", () => {
     expect(await findFreePort(port)).not.toBe(port);
     server.close();
   });
+});
+
+describe("startEmbeddedPostgres", () => {
+  it("keeps its data and password across a restart in the same folder", async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "omoios-pg-restart-"));
+    fs.chmodSync(root, 0o755);
+    const dataDir = path.join(root, "pg");
+    let server = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), database: "kept" });
+    try {
+      const first = new pg.Client({ connectionString: server.url });
+      await first.connect();
+      await first.query("CREATE TABLE note (text text); INSERT INTO note VALUES ('still here')");
+      await first.end();
+      const { url, port } = server;
+      await server.stop();
+
+      server = await startEmbeddedPostgres({ dataDir, port, database: "kept" });
+      expect(server.url).toBe(url);
+      const second = new pg.Client({ connectionString: server.url });
+      await second.connect();
+      expect((await second.query("SELECT text FROM note")).rows).toEqual([{ text: "still here" }]);
+      await second.end();
+    } finally {
+      await server.stop();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  }, 90_000);
 });

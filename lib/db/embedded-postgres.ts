@@ -196,7 +196,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (isRoot()) {
     ids = ensurePostgresUser(log);
     if (!isTraversableByOthers(nativeDir)) nativeDir = relocateBinaries(nativeDir, log);
-    if (!isTraversableByOthers(dataDir)) dataDir = relocatedDataDir(dataDir, log);
+    // Only the folders above matter: the data folder itself is the postgres user's own, with mode 700 by design
+    // (checking it too sent every restart to a fresh, empty cluster elsewhere).
+    if (!isTraversableByOthers(path.dirname(dataDir))) dataDir = relocatedDataDir(dataDir, log);
   }
   const bin = (name: string) => path.join(nativeDir, "bin", name);
   const passwordFile = `${dataDir}.password`;

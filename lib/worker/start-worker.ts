@@ -1,4 +1,6 @@
-import { Logger, run, type Runner } from "graphile-worker";
+import { EventEmitter } from "node:events";
+import { Logger, run, type Runner, type WorkerEvents } from "graphile-worker";
+import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { jobPayloadSchemas } from "@/lib/jobs/job-names";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
@@ -13,6 +15,7 @@ import { spawnJobKey } from "@/lib/specs/start-spec-run";
 import { dispatchTasks } from "@/lib/tickets/dispatch-tasks";
 import { enqueueDispatch } from "@/lib/tickets/enqueue-dispatch";
 import { finishTask } from "@/lib/tickets/finish-task";
+import { guardLostConnections } from "@/lib/worker/guard-lost-connections";
 
 export interface WorkerOptions {
   connectionString: string;
@@ -32,6 +35,8 @@ export interface RunningWorker {
   /** One reaper pass now (tests). */
   reapNow(): Promise<void>;
 }
+
+const RUNNER_RETRY_MAX_MS = 30_000;
 
 // graphile-worker's own log lines, through ours: warnings and errors; its per-job info lines only with OMOIOS_DEBUG.
 const workerLogger = new Logger(() => (level, message, meta) => {
@@ -59,14 +64,20 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     handleSandboxExit(sandboxId, status).catch((error) => log.error("recording an agent's exit failed", { sandboxId, error: (error as Error).message }));
   };
 
-  const runner: Runner = await run({
+  guardLostConnections();
+  // Ids of this process's worker pools: the jobs a dead pool still holds are unlocked when a new one starts.
+  const poolIds = new Set<string>();
+  const events = new EventEmitter() as WorkerEvents;
+  events.on("pool:create", ({ workerPool }) => poolIds.add(workerPool.id));
+  const runnerOptions = {
+    events,
     connectionString: options.connectionString,
     concurrency: options.concurrency ?? 2,
     noHandleSignals: true,
     pollInterval: options.pollIntervalMs ?? 2_000,
     logger: workerLogger,
     taskList: {
-      spawn_spec_sandbox: async (raw) => {
+      spawn_spec_sandbox: async (raw: unknown) => {
         const payload = jobPayloadSchemas.spawn_spec_sandbox.parse(raw);
         const outcome = await spawnSpecSandbox({ specId: payload.specId, provider, onExit });
         if (outcome.spawned) startedHere.add(outcome.sandboxId);
@@ -79,11 +90,41 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         const { started } = await dispatchTasks({ provider, onExit });
         for (const sandboxId of started) startedHere.add(sandboxId);
       },
-      finish_task: async (raw) => {
+      finish_task: async (raw: unknown) => {
         await finishTask(jobPayloadSchemas.finish_task.parse(raw));
       },
     },
-  });
+  };
+
+  // graphile-worker's runner ends for good when it loses the database (a restart, a network blip). This worker's
+  // agents keep running meanwhile, so rather than dying with it, start a new runner once the database answers again.
+  let runner: Runner | undefined;
+  let restartTimer: NodeJS.Timeout | undefined;
+  const startRunner = async (attempt = 0): Promise<void> => {
+    if (stopping) return;
+    try {
+      const previous = [...poolIds];
+      const current = await run(runnerOptions);
+      runner = current;
+      if (attempt > 0) {
+        // Jobs the lost runner had taken would otherwise wait hours for their locks to expire.
+        await db.$executeRaw`SELECT graphile_worker.force_unlock_workers(${previous}::text[])`;
+        log.warn("job runner restarted", { attempt, unlockedPools: previous.length });
+      }
+      current.promise.catch((error: Error) => {
+        if (stopping || runner !== current) return;
+        log.error("job runner stopped; restarting it", { error: error.message });
+        runner = undefined;
+        void startRunner(1);
+      });
+    } catch (error) {
+      if (attempt === 0) throw error; // at start-up the caller should hear about it
+      const delay = Math.min(500 * 2 ** Math.min(attempt, 6), RUNNER_RETRY_MAX_MS);
+      restartTimer = setTimeout(() => void startRunner(attempt + 1), delay);
+      log.warn("job runner could not start yet; retrying", { attempt, delayMs: delay, error: (error as Error).message });
+    }
+  };
+  await startRunner();
 
   let reaping: Promise<void> = Promise.resolve();
   const reapNow = () => {
@@ -108,7 +149,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       if (stopping) return;
       stopping = true;
       clearInterval(reaper);
-      await runner.stop();
+      clearTimeout(restartTimer);
+      await runner?.stop();
       await reaping;
       // Our local agents would be orphans once we are gone: end them and queue their specs to resume from their
       // checkpoints with whichever worker runs next (not counted as a crash).

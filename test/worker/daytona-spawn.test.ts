@@ -100,4 +100,29 @@ describe("spec sandboxes on Daytona", () => {
     expect(row.error).not.toContain(API_KEY);
     expect((await db.spec.findUniqueOrThrow({ where: { id: spec.id } })).respawnCount).toBe(1);
   });
+
+  it("rides out Daytona API errors: a failing status check loses nothing, a failing delete is tried again", async () => {
+    const user = await createTestUser();
+    const project = await createTestProject(user.id);
+    const spec = await db.spec.create({ data: { projectId: project.id, userId: user.id, title: "t", description: "d", generationStatus: "running" } });
+    expect((await spawnSpecSandbox({ specId: spec.id, provider })).spawned).toBe(true);
+    const row = await db.sandbox.findFirstOrThrow({ where: { specId: spec.id } });
+
+    // Daytona's API answers 502/503 for a while: the sandbox's state is unknown, so nothing is decided.
+    for (let i = 0; i < 3; i++) fake.failNext(`/sandbox/${row.externalId}`, i % 2 ? 503 : 502, { method: "GET", message: "bad gateway" });
+    for (let pass = 0; pass < 3; pass++) expect((await reapSandboxes({ heartbeatTimeoutSeconds: 60, cleanupGraceMs: 0 })).lost).not.toContain(row.id);
+    expect((await db.sandbox.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("running");
+    expect((await db.spec.findUniqueOrThrow({ where: { id: spec.id } })).respawnCount).toBe(0);
+
+    // The agent exits; the delete of its sandbox fails once, and the next pass deletes it.
+    fake.finishCommand(row.externalId!, agentSessionId(row.id), { exitCode: 0 });
+    fake.failNext(`/sandbox/${row.externalId}`, 500, { method: "DELETE", message: "internal error" });
+    const first = await reapSandboxes({ heartbeatTimeoutSeconds: 60, cleanupGraceMs: 0 });
+    expect(first.lost).toContain(row.id);
+    const second = await reapSandboxes({ heartbeatTimeoutSeconds: 60, cleanupGraceMs: 0 });
+    expect([...first.destroyed, ...second.destroyed].filter((id) => id === row.id)).toHaveLength(1);
+    expect(fake.requests.filter((r) => r.method === "DELETE" && r.path.includes(row.externalId!)).length).toBeGreaterThanOrEqual(2);
+    expect(fake.sandboxes.get(row.externalId!)!.deleted).toBe(true);
+    expect((await db.sandbox.findUniqueOrThrow({ where: { id: row.id } })).destroyedAt).not.toBeNull();
+  });
 });
