@@ -18,8 +18,9 @@ export async function executeSpecTasks({ userId, specId, specTaskIds }: { userId
       where: { ticket: { specId, id: { in: bridge.ticketIds } }, status: "pending" },
       data: { status: "queued", runRequested: true, queuedAt: new Date() },
     });
-    if (spec.executionStatus !== "running" && bridge.ticketIds.length > 0) {
-      await tx.spec.update({ where: { id: specId }, data: { executionStatus: "running" } });
+    // Running again only when something will run (a ticket that failed for good is re-run with its Run button).
+    if (spec.executionStatus !== "running" && queued.count > 0) {
+      await tx.spec.update({ where: { id: specId }, data: { executionStatus: "running", ...(spec.executionStatus === "failed" ? { lastError: null } : {}) } });
     }
     await enqueueDispatch(tx);
     return { created: bridge.created.map((t) => t.ticketId), ticketIds: bridge.ticketIds, queued: queued.count };

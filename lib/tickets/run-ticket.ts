@@ -20,6 +20,8 @@ export async function runTicket({ userId, ticketId }: { userId: string; ticketId
       ? await tx.task.update({ where: { id: task.id }, data: { ...data, ...(task.status === "failed" || task.status === "cancelled" ? { attempt: 0 } : {}) } })
       : await tx.task.create({ data: { ticketId, kind: ticket.specTaskId ? "implement" : "quick", specTaskId: ticket.specTaskId, ...data } });
     await tx.ticket.update({ where: { id: ticketId }, data: { isBlocked: false, blockedReason: null } });
+    // A spec whose execution failed on this ticket is running again.
+    if (ticket.specId) await tx.spec.updateMany({ where: { id: ticket.specId, executionStatus: "failed" }, data: { executionStatus: "running", lastError: null } });
     await enqueueDispatch(tx);
     return { taskId: queued.id, status: queued.status };
   });

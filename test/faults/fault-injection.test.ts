@@ -15,8 +15,14 @@ const children: ChildProcess[] = [];
 /** Until this time every model call is answered 529 overloaded. */
 let stormUntil = 0;
 const specAgent = scriptedSpecAgent();
-const script = (request: RecordedRequest): FakeStep =>
-  Date.now() < stormUntil ? { error: 529, retryAfter: 0.2, message: "Overloaded" } : specAgent(request);
+/** Task agents of these ticket keys get a refusal (400) on every model call, so each attempt fails. */
+let failingTickets = new Set<string>();
+const script = (request: RecordedRequest): FakeStep => {
+  if (Date.now() < stormUntil) return { error: 529, retryAfter: 0.2, message: "Overloaded" };
+  const key = /Ticket ([A-Z]+-\d+)/.exec(JSON.stringify(request.body?.messages?.[0]?.content ?? ""))?.[1];
+  if (key && failingTickets.has(key)) return { error: 400, message: "This request cannot be served" };
+  return specAgent(request);
+};
 
 let lib: {
   db: typeof import("@/lib/db/client").db;
@@ -24,6 +30,7 @@ let lib: {
   executeSpecTasks: typeof import("@/lib/tickets/execute-spec-tasks").executeSpecTasks;
   createTestUser: typeof import("@/test/factories").createTestUser;
   createTestProject: typeof import("@/test/factories").createTestProject;
+  runTicket: typeof import("@/lib/tickets/run-ticket").runTicket;
 };
 
 beforeAll(async () => {
@@ -34,6 +41,7 @@ beforeAll(async () => {
     executeSpecTasks: (await import("@/lib/tickets/execute-spec-tasks")).executeSpecTasks,
     createTestUser: (await import("@/test/factories")).createTestUser,
     createTestProject: (await import("@/test/factories")).createTestProject,
+    runTicket: (await import("@/lib/tickets/run-ticket")).runTicket,
   };
 }, 120_000);
 
@@ -173,6 +181,27 @@ describe("fault injection", () => {
     // The orphaned claim ended as lost (no sign of life) or ran to its end; either way it is not left hanging.
     const after = await lib.db.sandbox.findMany({ where: { id: { in: orphaned.map((o) => o.id) } } });
     expect(after.every((s) => s.status === "lost" || s.status === "stopped")).toBe(true);
+    await h.stopWorkers();
+  }, 180_000);
+
+  it("fails a spec's execution, with the reason, when a ticket fails every attempt; Run puts it back and it completes", async () => {
+    await h.startWorker();
+    failingTickets = new Set(["OMOI-1"]);
+    const spec = await newSpec({ autoExecute: true });
+    const failed = await settled(spec.id, 90_000);
+    expect(failed.executionStatus).toBe("failed");
+    expect(failed.lastError).toMatch(/^OMOI-1: Failed 3 times; last: /);
+    const event = await lib.db.sandboxEvent.findFirstOrThrow({ where: { specId: spec.id, type: "spec.execution_failed", source: "worker" } });
+    expect((event.data as { reason: string }).reason).toBe(failed.lastError);
+    await assertTruthfulEnd(spec.id);
+
+    failingTickets = new Set();
+    const ticket = await lib.db.ticket.findFirstOrThrow({ where: { specId: spec.id, key: "OMOI-1" } });
+    await lib.runTicket({ userId: spec.userId, ticketId: ticket.id });
+    expect(await specRow(spec.id)).toMatchObject({ executionStatus: "running", lastError: null });
+    const end = await settled(spec.id, 90_000);
+    expect(end.executionStatus).toBe("completed");
+    await assertTruthfulEnd(spec.id);
     await h.stopWorkers();
   }, 180_000);
 });
