@@ -22,7 +22,7 @@ import { findFreePort } from "@/lib/db/embedded-postgres";
 import { prepareDatabase } from "@/lib/runtime/prepare-database";
 import { buildAgentBundle } from "@/scripts/build-agent";
 import { startFakeAnthropic } from "@/test/fake-anthropic/fake-anthropic-server";
-import { numberArg, percentile } from "@/bench/bench-utils";
+import { numberArg, percentile, postgresCpuMs, processCpuMs } from "@/bench/bench-utils";
 
 const EVENTS = numberArg("events", 100_000);
 const POLLERS = numberArg("pollers", 100);
@@ -71,19 +71,6 @@ function isAlive(pid: number) {
   }
 }
 
-/** utime+stime of a process in ms (clock ticks of 10 ms); with `reaped`, also its waited-for children's. */
-function processCpuMs(pid: number, reaped = false): number {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    // Fields 14–17 (utime, stime, cutime, cstime) are f[11]–f[14] after the command name.
-    const ticks = Number(f[11]) + Number(f[12]) + (reaped ? Number(f[13]) + Number(f[14]) : 0);
-    return ticks * 10;
-  } catch {
-    return 0;
-  }
-}
-
 /** The embedded PostgreSQL's postmaster (found by its port) and the CPU of it and all its backends, in ms. */
 function findPostmaster(port: string): number | null {
   for (const entry of fs.readdirSync("/proc")) {
@@ -94,18 +81,6 @@ function findPostmaster(port: string): number | null {
     } catch {}
   }
   return null;
-}
-function postgresCpuMs(postmaster: number | null): number {
-  if (!postmaster) return 0;
-  let total = processCpuMs(postmaster, true); // exited backends are counted in the postmaster's cutime
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === postmaster) total += processCpuMs(Number(entry));
-    } catch {}
-  }
-  return total;
 }
 
 /** Self time of a V8 .cpuprofile, by bucket (package or area) and by function. */

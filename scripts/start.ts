@@ -6,8 +6,9 @@
 //  5. one HTTP server: the agents' model calls (/api/v1/llm/…) are answered natively, the hot API routes
 //     (scripts/hot-routes.ts) by their route handlers without Next's pipeline, everything else by Next, all in this
 //     same process
-//  6. the orchestration worker (jobs, reaper) in this process too, with the agent bundle it hands to sandboxes;
-//     Ctrl-C / SIGTERM stops the worker (and its agents), the server, waits for metering writes, stops the database
+//  6. the orchestration worker (jobs, reaper) in this process too, with the agent bundle it hands to sandboxes —
+//     unless OMOIOS_WORKER=off, for workers run apart (`npm run worker`); Ctrl-C / SIGTERM stops the worker (and its
+//     agents), the server, waits for metering writes, stops the database
 import { spawnSync } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
@@ -44,7 +45,9 @@ async function main() {
     NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     PORT: String(port),
   });
-  if (!env.OMOIOS_AGENT_BUNDLE) process.env.OMOIOS_AGENT_BUNDLE = (await buildAgentBundle()).outfile;
+  const runsWorker = env.OMOIOS_WORKER === "on";
+  // Only a worker starts agents; the web app never reads the bundle.
+  if (runsWorker && !env.OMOIOS_AGENT_BUNDLE) process.env.OMOIOS_AGENT_BUNDLE = (await buildAgentBundle()).outfile;
   reloadEnv();
   if (database.embedded) publishDatabaseUrl(dataDir, database.url);
 
@@ -94,9 +97,9 @@ async function main() {
     await database.stop();
     process.exit(1);
   });
-  const { startWorker } = await import("@/lib/worker/start-worker");
-  const worker = await startWorker({ connectionString: database.url });
-  say(`OmoiOS is ready at ${process.env.NEXTAUTH_URL} (Ctrl-C to stop)`);
+  // Not even loaded without a worker: the web process then holds only what serving needs.
+  const worker = runsWorker ? await (await import("@/lib/worker/start-worker")).startWorker({ connectionString: database.url }) : null;
+  say(`OmoiOS is ready at ${process.env.NEXTAUTH_URL}${runsWorker ? "" : " (no worker here: OMOIOS_WORKER=off)"} (Ctrl-C to stop)`);
 
   let stopping = false;
   const shutdown = async () => {
@@ -104,7 +107,7 @@ async function main() {
     stopping = true;
     say("stopping…");
     // First: running agents still report their last events to the server below.
-    await worker.stop();
+    await worker?.stop();
     const closed = new Promise((resolve) => server.close(resolve));
     server.closeIdleConnections();
     const force = setTimeout(() => server.closeAllConnections(), 10_000);

@@ -14,7 +14,7 @@ async function main() {
   const dataDir = path.resolve(env.OMOIOS_DATA_DIR);
   const url = env.DATABASE_URL ?? readPublishedDatabaseUrl(dataDir);
   if (!url) {
-    process.stderr.write("[omoios worker] no database: set DATABASE_URL, or run `npm start` (which runs a worker itself)\n");
+    process.stderr.write("[omoios worker] no database: set DATABASE_URL, or run `npm start` first (it runs a worker itself unless OMOIOS_WORKER=off)\n");
     process.exit(1);
   }
   try {
