@@ -64,11 +64,10 @@ export async function getBoardView({ userId, projectId, scope }: { userId: strin
   });
   if (projects.length === 0) throw new AppError("not_found", "Project not found");
   const specId = scope.startsWith("spec:") ? scope.slice(5) : null;
-  const { rows } = await pool.query<{ status: TicketStatusName; count: number; tickets: string }>({
-    name: "board-tickets",
-    text: BOARD_TICKETS_SQL,
-    values: [projectId, scope, userId, specId],
-  });
+  // Deliberately not a named (prepared) statement: after five runs PostgreSQL may switch a prepared statement to a
+  // generic plan, and this one's generic plan (the scope conditions cannot be folded away) measured 20× slower than
+  // the custom plan on 2,000 tickets (bench/board-dispatch). Planning each time costs about a millisecond.
+  const { rows } = await pool.query<{ status: TicketStatusName; count: number; tickets: string }>(BOARD_TICKETS_SQL, [projectId, scope, userId, specId]);
   const wip = projects[0]!.wipLimits ?? {};
   const byStatus = new Map(rows.map((row) => [row.status, row]));
   // Assembled as text: the cards stay the JSON PostgreSQL produced.
