@@ -72,6 +72,7 @@ async function main() {
 
   const { HOT_ROUTES } = await import("@/scripts/hot-routes");
   const { serveNativeRoute } = await import("@/lib/http/node-adapter");
+  const { SECURITY_HEADER_RECORD } = await import("@/lib/http/security-headers");
   const server = http.createServer((req, res) => {
     const endpoint = MODEL_CALL_PATHS[(req.url ?? "").split("?")[0]!];
     if (endpoint) return void serveModelCall(req, res, endpoint);
@@ -83,7 +84,7 @@ async function main() {
       },
       (error: Error) => {
         // The handlers answer their own errors; this is the adapter failing (e.g. the client left).
-        if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" }).end('{"error":{"code":"internal","message":"Internal error"}}');
+        if (!res.headersSent) res.writeHead(500, { ...SECURITY_HEADER_RECORD, "content-type": "application/json" }).end('{"error":{"code":"internal","message":"Internal error"}}');
         else res.destroy(error);
       },
     );
