@@ -93,13 +93,4 @@ describe("scrubSecrets", () => {
   it("drops what is nested deeper than its limit instead of keeping it unscrubbed", () => {
     expect(scrubSecrets({ a: { b: { c: API_KEY } } }, 2)).toEqual({ a: { b: "[too deep]" } });
   });
-
-  it("is one cheap pass: 10,000 agent messages in well under a second", () => {
-    const prose = "Looked at lib/events/ingest-events.ts and the route that calls it; the batch is validated once. ";
-    const events = Array.from({ length: 10_000 }, (_, turn) => ({ turn, text: `${turn} ${prose}` }));
-    const started = performance.now();
-    const out = events.map((data) => scrubSecrets(data));
-    expect(performance.now() - started).toBeLessThan(1_000);
-    expect(out[9_999]).toEqual(events[9_999]);
-  });
 });
