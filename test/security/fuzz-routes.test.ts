@@ -257,15 +257,18 @@ const paramMangle = fc.oneof(
   { weight: 1, arbitrary: fc.constant("OTHER_ORG") },
 );
 
-/** Row-by-row checksum of every table of ours (the job queue's schema is apart). */
+/** Row-by-row checksum of every table of ours (the job queue's schema is apart); the statement is built once. */
+let snapshotSql: string | undefined;
 async function snapshot(): Promise<Record<string, string>> {
-  const tables = await db.$queryRawUnsafe<{ table_name: string }[]>(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('_prisma_migrations') ORDER BY 1`,
-  );
-  const sql = tables
-    .map(({ table_name: t }) => `SELECT '${t}' AS t, count(*)::text || ':' || coalesce(md5(string_agg(x::text, ',' ORDER BY x::text)), '') AS sum FROM "${t}" x`)
-    .join(" UNION ALL ");
-  const rows = await db.$queryRawUnsafe<{ t: string; sum: string }[]>(sql);
+  if (!snapshotSql) {
+    const tables = await db.$queryRawUnsafe<{ table_name: string }[]>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('_prisma_migrations') ORDER BY 1`,
+    );
+    snapshotSql = tables
+      .map(({ table_name: t }) => `SELECT '${t}' AS t, count(*)::text || ':' || coalesce(md5(string_agg(x::text, ',' ORDER BY x::text)), '') AS sum FROM "${t}" x`)
+      .join(" UNION ALL ");
+  }
+  const rows = await db.$queryRawUnsafe<{ t: string; sum: string }[]>(snapshotSql);
   return Object.fromEntries(rows.map((row) => [row.t, row.sum]));
 }
 
