@@ -3,7 +3,7 @@ import fs from "node:fs";
 import { promisify } from "node:util";
 import { getEnv } from "@/lib/env";
 import { getProjectOrThrow } from "@/lib/projects/get-project-or-throw";
-import { gitEnv, repoSource } from "@/lib/sandbox/local-provider";
+import { gitEnv, repoSource } from "@/lib/repos/git-env";
 
 const run = promisify(execFile);
 const LS_REMOTE_TIMEOUT_MS = 10_000;

@@ -2,6 +2,7 @@ import { execFile, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
+import { gitEnv, repoSource, SANDBOX_PATH } from "@/lib/repos/git-env";
 import type { CreateSandboxInput, SandboxProvider, SandboxRef, SandboxStatus } from "@/lib/sandbox/sandbox-provider";
 
 const run = promisify(execFile);
@@ -17,8 +18,6 @@ export interface LocalProviderOptions {
   stopGraceMs?: number;
 }
 
-/** Fixed and minimal: the agent inherits nothing from the server's environment (DESIGN §5). */
-const SANDBOX_PATH = "/usr/local/bin:/usr/bin:/bin";
 const GIT_IDENTITY = { name: "OmoiOS agent", email: "agent@omoios.local" };
 
 /**
@@ -171,16 +170,6 @@ async function processStartTime(pid: number): Promise<string | null> {
   }
 }
 
-export function gitEnv(githubToken?: string, url?: string): NodeJS.ProcessEnv {
-  const env: Record<string, string> = { PATH: SANDBOX_PATH, HOME: "/nonexistent", GIT_TERMINAL_PROMPT: "0", LANG: "C.UTF-8" };
-  if (githubToken && url && /^https:\/\/github\.com\//.test(url)) {
-    // Through git's environment config: not in argv (visible in ps), not in the clone's .git/config.
-    const basic = Buffer.from(`x-access-token:${githubToken}`).toString("base64");
-    Object.assign(env, { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.https://github.com/.extraheader", GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basic}` });
-  }
-  return env as unknown as NodeJS.ProcessEnv;
-}
-
 async function git(args: string[], env: NodeJS.ProcessEnv, cwd?: string) {
   try {
     return await run("git", args, { env, cwd, timeout: 10 * 60_000, maxBuffer: 16 * 1024 * 1024 });
@@ -188,16 +177,6 @@ async function git(args: string[], env: NodeJS.ProcessEnv, cwd?: string) {
     const stderr = String((error as { stderr?: string }).stderr ?? "").trim();
     throw new Error(`git ${args[0]} failed: ${stderr.split("\n").slice(-3).join(" ") || (error as Error).message}`);
   }
-}
-
-/**
- * What git is handed for a project's `repoUrl` (a URL as is, a local path resolved), and how to show it in a message
- * (a URL without any userinfo). Shared with the readiness check, so it asks exactly what a clone would.
- */
-export function repoSource(url: string): { isRemote: boolean; source: string; shown: string } {
-  const isRemote = /^(https?|ssh|git):\/\/|^[\w.-]+@[\w.-]+:/.test(url);
-  const source = isRemote ? url : path.resolve(url.replace(/^file:\/\//, ""));
-  return { isRemote, source, shown: isRemote ? url.replace(/\/\/[^@/]*@/, "//") : source };
 }
 
 async function cloneRepo(url: string, branch: string, dest: string, githubToken?: string) {
