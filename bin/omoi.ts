@@ -14,6 +14,9 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`omoi agent: ${(error as Error).message}\n`);
       return 2;
     }
+    // Before the first request: in an isolated sandbox the app is reached through this bridge.
+    const { startNetBridge } = await import("@/lib/agent/start-net-bridge");
+    await startNetBridge(process.env.OMOIOS_NET_BRIDGE);
     const controller = new AbortController();
     for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => controller.abort());
     return runSandboxAgent({ env, signal: controller.signal });

@@ -51,8 +51,31 @@ const envSchema = z.object({
   OMOIOS_PUBLIC_URL: z.string().url().optional(),
   /** The single-file agent that sandboxes run. Default: dist/omoi-agent.mjs (the worker builds it at start). */
   OMOIOS_AGENT_BUNDLE: z.string().optional(),
-  /** Folder of local sandboxes' workspaces and logs. Default: <OMOIOS_DATA_DIR>/sandboxes. */
+  /**
+   * Folder of local sandboxes' workspaces and logs. Default: omoios-sandboxes-<uid> in the system's temp folder —
+   * outside the data folder, on a path sandbox users can reach (the server's home folder often is not).
+   */
   SANDBOX_ROOT: z.string().optional(),
+  /** How local sandboxes are confined: bubblewrap (default), or none — single-user mode, agents run unconfined with the server's rights. */
+  SANDBOX_ISOLATION: z.enum(["bwrap", "none"]).default("bwrap"),
+  /**
+   * What an isolated sandbox may reach besides the app: comma-separated hosts, *.domain wildcards, host:port (443
+   * when no port is given), through an HTTPS proxy (HTTPS_PROXY inside). Empty: nothing. Internal addresses only
+   * through an entry with an explicit port. Example: registry.npmjs.org,pypi.org,files.pythonhosted.org
+   */
+  SANDBOX_EGRESS_ALLOW: z.string().default(""),
+  /** First uid of the range local sandboxes run as when the server runs as root (60,000 uids from here). */
+  SANDBOX_UID_BASE: z.coerce.number().int().min(1000).max(4_000_000_000).default(200_000),
+  /** Per-process memory (data segment) of everything in a sandbox, MiB. */
+  SANDBOX_MEMORY_MB: z.coerce.number().int().min(256).default(4096),
+  /** Processes a sandbox may have at once (when it has a uid of its own, i.e. the server runs as root). */
+  SANDBOX_MAX_PROCESSES: z.coerce.number().int().min(16).default(512),
+  /** Largest file a sandbox may write, MiB. */
+  SANDBOX_MAX_FILE_MB: z.coerce.number().int().min(1).default(1024),
+  /** Size of a sandbox's private /tmp (memory-backed), MiB. */
+  SANDBOX_TMP_MB: z.coerce.number().int().min(16).default(512),
+  /** A local sandbox is killed after this long, whatever it is doing. */
+  SANDBOX_WALL_SECONDS: z.coerce.number().int().min(60).default(4 * 3600),
   /** Most local sandboxes running at once on this machine; more wait their turn. */
   LOCAL_SANDBOX_MAX: z.coerce.number().int().min(1).max(64).default(4),
   /** A sandbox silent this long is marked lost (and its spec re-spawned from its checkpoint). */

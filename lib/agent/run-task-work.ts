@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { AgentTool } from "@/lib/agent/agent-tool";
 import { runAgentLoop } from "@/lib/agent/run-agent-loop";
 import { defineTerminalTool } from "@/lib/agent/terminal-tool";
+import { proxyEnv } from "@/lib/agent/workspace/proxy-env";
 import { runShellCommand } from "@/lib/agent/workspace/run-shell-command";
 import type { EventReporter } from "@/lib/events/event-reporter";
 import type { SandboxContext } from "@/lib/sandbox/sandbox-context-schema";
@@ -70,7 +71,7 @@ export async function runTaskWork(options: TaskWorkOptions): Promise<"completed"
           command: testCommand,
           timeoutMs: TEST_TIMEOUT_MS,
           maxOutputBytes: 200_000,
-          env: { PATH: process.env.PATH ?? "/usr/local/bin:/usr/bin:/bin", HOME: process.env.HOME ?? cwd, LANG: "C.UTF-8", CI: "1" },
+          env: { PATH: process.env.PATH ?? "/usr/local/bin:/usr/bin:/bin", HOME: process.env.HOME ?? cwd, LANG: "C.UTF-8", CI: "1", ...proxyEnv() },
           signal: options.signal,
         });
         const passed = result.exitCode === 0 && !result.timedOut;

@@ -1,13 +1,16 @@
+import os from "node:os";
 import path from "node:path";
 import { getEnv } from "@/lib/env";
 import { createDaytonaProvider } from "@/lib/sandbox/daytona-provider";
+import { parseEgressRules } from "@/lib/sandbox/isolation/egress-rules";
 import { createLocalProvider } from "@/lib/sandbox/local-provider";
 import type { SandboxProvider, SandboxProviderName, SandboxRef } from "@/lib/sandbox/sandbox-provider";
 
 /** Where the single-file agent is (built by `npm run build:agent`; the worker builds it when it starts). */
 export const defaultAgentBundlePath = () => path.resolve(getEnv().OMOIOS_AGENT_BUNDLE ?? "dist/omoi-agent.mjs");
 
-export const sandboxRoot = () => path.resolve(getEnv().SANDBOX_ROOT ?? path.join(getEnv().OMOIOS_DATA_DIR, "sandboxes"));
+/** Outside the data folder by default, on a path sandbox users can reach (see prepareSandboxRoot). */
+export const sandboxRoot = () => path.resolve(getEnv().SANDBOX_ROOT ?? path.join(os.tmpdir(), `omoios-sandboxes-${process.getuid?.() ?? "user"}`));
 
 const cache = new Map<SandboxProviderName, SandboxProvider>();
 
@@ -15,7 +18,7 @@ const cache = new Map<SandboxProviderName, SandboxProvider>();
 export function getSandboxProvider(name: SandboxProviderName = getEnv().SANDBOX_PROVIDER): SandboxProvider {
   let provider = cache.get(name);
   if (!provider) {
-    provider = name === "daytona" ? makeDaytona() : createLocalProvider({ root: sandboxRoot(), agentBundlePath: defaultAgentBundlePath(), githubToken: getEnv().GITHUB_TOKEN });
+    provider = name === "daytona" ? makeDaytona() : makeLocal();
     cache.set(name, provider);
   }
   return provider;
@@ -24,6 +27,25 @@ export function getSandboxProvider(name: SandboxProviderName = getEnv().SANDBOX_
 /** For tests and the worker's options: use this provider for a name from now on. */
 export function setSandboxProvider(provider: SandboxProvider) {
   cache.set(provider.name, provider);
+}
+
+function makeLocal(): SandboxProvider {
+  const env = getEnv();
+  return createLocalProvider({
+    root: sandboxRoot(),
+    agentBundlePath: defaultAgentBundlePath(),
+    githubToken: env.GITHUB_TOKEN,
+    isolation: env.SANDBOX_ISOLATION,
+    egress: parseEgressRules(env.SANDBOX_EGRESS_ALLOW),
+    uidBase: env.SANDBOX_UID_BASE,
+    limits: {
+      memoryMb: env.SANDBOX_MEMORY_MB,
+      maxProcesses: env.SANDBOX_MAX_PROCESSES,
+      maxFileMb: env.SANDBOX_MAX_FILE_MB,
+      tmpMb: env.SANDBOX_TMP_MB,
+      wallSeconds: env.SANDBOX_WALL_SECONDS,
+    },
+  });
 }
 
 function makeDaytona(): SandboxProvider {

@@ -10,11 +10,16 @@ let temp: string;
 let origin: string;
 let fakeAgent: string;
 
-const git = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd, encoding: "utf8" }).trim();
+// The test reads workspaces that belong to sandbox users; git refuses those unless a global config says otherwise.
+const gitGlobal = path.join(os.tmpdir(), `omoios-test-gitconfig-${process.pid}`);
+fs.writeFileSync(gitGlobal, "[safe]\n\tdirectory = *\n");
+const git = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, GIT_CONFIG_GLOBAL: gitGlobal } }).trim();
 const input = (id: string, repo: CreateSandboxInput["repo"]): CreateSandboxInput => ({ sandboxId: id, purpose: "spec", projectId: "p", specId: "s", repo });
 
 beforeAll(() => {
   temp = fs.mkdtempSync(path.join(os.tmpdir(), "omoios-local-provider-"));
+  // Sandbox users must be able to pass through to the sandbox root (see prepareSandboxRoot).
+  fs.chmodSync(temp, 0o711);
   origin = path.join(temp, "origin");
   fs.mkdirSync(origin);
   git(origin, "init", "-q", "-b", "trunk");
@@ -53,7 +58,19 @@ const alive = (pid: number) => {
 };
 
 describe("local sandbox provider", () => {
-  const provider = () => createLocalProvider({ root: path.join(temp, "root"), agentBundlePath: fakeAgent, stopGraceMs: 500 });
+  const provider = (isolation: "bwrap" | "none" = "bwrap") =>
+    createLocalProvider({ root: path.join(temp, "root"), agentBundlePath: fakeAgent, stopGraceMs: 500, isolation });
+  /** Host pids of every process whose real uid is `uid`. */
+  const processesOf = (uid: number) =>
+    fs.readdirSync("/proc").filter((name) => {
+      if (!/^\d+$/.test(name)) return false;
+      try {
+        const status = fs.readFileSync(`/proc/${name}/status`, "utf8");
+        return Number(/^Uid:\s+(\d+)/m.exec(status)?.[1]) === uid && !/^State:\s+Z/m.test(status);
+      } catch {
+        return false;
+      }
+    });
 
   it("clones a local repository at the project's branch, with a commit identity and no remote credentials", async () => {
     const ref = await provider().create(input("clone1", { url: origin, branch: "develop" }));
@@ -76,8 +93,8 @@ describe("local sandbox provider", () => {
     await expect(provider().create(input("../escape", { url: null, branch: "main" }))).rejects.toThrow(/invalid sandbox id/);
   });
 
-  it("runs the agent with exactly the given env (plus PATH/HOME/LANG), logs its output, and stop ends its whole process group", async () => {
-    const local = provider();
+  it("unconfined (SANDBOX_ISOLATION=none): runs the agent with exactly the given env (plus PATH/HOME/LANG), logs its output, and stop ends its whole process group", async () => {
+    const local = provider("none");
     const ref = await local.create(input("run1", { url: null, branch: "main" }));
     process.env.SOME_SERVER_SECRET = "do-not-leak";
     const exits: unknown[] = [];
@@ -99,10 +116,31 @@ describe("local sandbox provider", () => {
     await expect.poll(() => exits.length, { timeout: 3_000 }).toBe(1);
 
     // Another provider instance (a restarted worker) finds the sandbox again from the ref alone.
-    expect((await provider().status(ref)).state).toBe("exited");
+    expect((await provider("none").status(ref)).state).toBe("exited");
     await local.destroy(ref);
     expect(fs.existsSync(ref.workspacePath)).toBe(false);
     expect(await local.logTail(ref, 100)).not.toBe(""); // the log outlives the workspace
+    delete process.env.SOME_SERVER_SECRET;
+  });
+
+  it("confined: the agent runs under bubblewrap as a user of its own, in /workspace, with the contract and its bridge settings only; stop ends every process of the sandbox", async () => {
+    const local = provider();
+    const ref = await local.create(input("jail1", { url: origin, branch: "trunk" }));
+    const owner = fs.statSync(ref.workspacePath).uid;
+    if (process.getuid?.() === 0) expect(owner).toBeGreaterThanOrEqual(200_000);
+    process.env.SOME_SERVER_SECRET = "do-not-leak";
+    await local.startAgent(ref, { OMOIOS_SANDBOX_ID: "jail1", OMOIOS_API_URL: "http://localhost:3999", WORKSPACE_PATH: ref.workspacePath, EXECUTION_MODE: "implementation" });
+    await expect.poll(() => local.logTail(ref, 10_000), { timeout: 5_000 }).toContain("argv");
+    const printed = JSON.parse((await local.logTail(ref, 10_000)).split("\n")[0]!);
+    expect(printed.cwd).toBe("/workspace");
+    expect(printed.env).toMatchObject({ WORKSPACE_PATH: "/workspace", HOME: "/home/agent", OMOIOS_API_URL: "http://127.0.0.1:7070", HTTPS_PROXY: "http://127.0.0.1:3128" });
+    expect(JSON.stringify(printed.env)).not.toContain("do-not-leak");
+    await expect.poll(() => fs.existsSync(path.join(ref.workspacePath, "grandchild.pid")), { timeout: 5_000 }).toBe(true);
+    if (process.getuid?.() === 0) expect(processesOf(owner).length).toBeGreaterThanOrEqual(2);
+    await local.stop(ref);
+    expect((await local.status(ref)).state).toBe("exited");
+    if (process.getuid?.() === 0) await expect.poll(() => processesOf(owner).length, { timeout: 3_000 }).toBe(0);
+    await local.destroy(ref);
     delete process.env.SOME_SERVER_SECRET;
   });
 });

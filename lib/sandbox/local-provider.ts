@@ -1,8 +1,13 @@
 import { execFile, spawn } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { gitEnv, repoSource, SANDBOX_PATH } from "@/lib/repos/git-env";
+import { buildBwrapCommand, INSIDE, INSIDE_API_ADDRESS, INSIDE_PROXY_ADDRESS, type SandboxLimits } from "@/lib/sandbox/isolation/build-bwrap-command";
+import type { EgressRule } from "@/lib/sandbox/isolation/egress-rules";
+import { assertBwrapWorks, prepareSandboxRoot, sandboxUserFor, type SandboxUser } from "@/lib/sandbox/isolation/prepare-isolation";
+import { serveSandboxNetwork, type SandboxNetwork } from "@/lib/sandbox/isolation/serve-sandbox-network";
 import type { CreateSandboxInput, SandboxProvider, SandboxRef, SandboxStatus } from "@/lib/sandbox/sandbox-provider";
 
 const run = promisify(execFile);
@@ -16,7 +21,19 @@ export interface LocalProviderOptions {
   githubToken?: string;
   /** How long `stop` waits after SIGTERM before SIGKILL. */
   stopGraceMs?: number;
+  /**
+   * `bwrap` (default): every agent and all it starts runs confined by bubblewrap, as a user of its own when the server
+   * is root. `none`: a plain child process with the server's rights (single-user mode, shown as a warning).
+   */
+  isolation?: "bwrap" | "none";
+  /** Hosts an isolated sandbox may reach besides the app (SANDBOX_EGRESS_ALLOW). */
+  egress?: EgressRule[];
+  limits?: Partial<SandboxLimits>;
+  /** First uid of the range sandboxes run as when the server is root. */
+  uidBase?: number;
 }
+
+const DEFAULT_LIMITS: SandboxLimits = { memoryMb: 4096, maxProcesses: 512, maxFileMb: 1024, tmpMb: 512, wallSeconds: 4 * 3600 };
 
 const GIT_IDENTITY = { name: "OmoiOS agent", email: "agent@omoios.local" };
 
@@ -29,6 +46,16 @@ const GIT_IDENTITY = { name: "OmoiOS agent", email: "agent@omoios.local" };
 export function createLocalProvider(options: LocalProviderOptions): SandboxProvider {
   const root = path.resolve(options.root);
   const stopGraceMs = options.stopGraceMs ?? 5_000;
+  const isolated = (options.isolation ?? "bwrap") === "bwrap";
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const userOf = (sandboxId: string): SandboxUser => sandboxUserFor(sandboxId, options.uidBase ?? 200_000);
+  const networks = new Map<string, SandboxNetwork>();
+  let rootReady = false;
+  const ensureRoot = () => {
+    if (rootReady) return;
+    prepareSandboxRoot(root, isolated && userOf("probe").dedicated);
+    rootReady = true;
+  };
   const dirOf = (sandboxId: string) => path.join(root, safeName(sandboxId));
   const pidFile = (ref: SandboxRef) => path.join(dirOf(ref.sandboxId), "agent.pid");
 
@@ -48,17 +75,73 @@ export function createLocalProvider(options: LocalProviderOptions): SandboxProvi
     return startTime === recorded.startTime ? { pid: recorded.pid } : null;
   }
 
+  function closeNetwork(sandboxId: string) {
+    networks.get(sandboxId)?.close();
+    networks.delete(sandboxId);
+  }
+
+  /**
+   * The agent under bubblewrap: its folders bound at fixed places inside, its only network the two sockets served
+   * here (the app; the egress allowlist), reached as loopback ports through the agent's bridge. The agent's URLs are
+   * rewritten to those ports; nothing else of the contract changes.
+   */
+  async function confinedLaunch(ref: SandboxRef, env: Record<string, string>) {
+    const dir = dirOf(ref.sandboxId);
+    const user = userOf(ref.sandboxId);
+    closeNetwork(ref.sandboxId);
+    const network = await serveSandboxNetwork({ dir: path.join(dir, "net"), app: new URL(env.OMOIOS_API_URL ?? "http://localhost:3000"), egress: options.egress ?? [] });
+    networks.set(ref.sandboxId, network);
+    const proxy = `http://${INSIDE_PROXY_ADDRESS}`;
+    const { command, args } = buildBwrapCommand({
+      dir,
+      agentBundle: await sharedAgentBundle(root, options.agentBundlePath),
+      nodePath: process.execPath,
+      readOnlyWorkspace: env.EXECUTION_MODE === "exploration",
+      limits: { ...limits, maxProcesses: user.dedicated ? limits.maxProcesses : null },
+      idlePriority: true,
+    });
+    return {
+      command,
+      args,
+      cwd: dir,
+      user: user.dedicated ? user : undefined,
+      env: {
+        ...env,
+        OMOIOS_API_URL: `http://${INSIDE_API_ADDRESS}`,
+        WORKSPACE_PATH: INSIDE.workspace,
+        OMOIOS_NET_BRIDGE: `${INSIDE_API_ADDRESS}=${INSIDE.net}/api.sock;${INSIDE_PROXY_ADDRESS}=${INSIDE.net}/egress.sock`,
+        HTTPS_PROXY: proxy,
+        https_proxy: proxy,
+        HTTP_PROXY: proxy,
+        http_proxy: proxy,
+        NO_PROXY: "127.0.0.1,localhost",
+        no_proxy: "127.0.0.1,localhost",
+        PATH: SANDBOX_PATH,
+        HOME: INSIDE.home,
+        TMPDIR: "/tmp",
+        LANG: "C.UTF-8",
+      },
+    };
+  }
+
   return {
     name: "local",
 
     async create(input: CreateSandboxInput): Promise<SandboxRef> {
+      ensureRoot();
+      const user = userOf(input.sandboxId);
+      // Refuse before anything is made: without working isolation nothing may run (unless the operator chose none).
+      if (isolated) await assertBwrapWorks(user);
       const dir = dirOf(input.sandboxId);
       const workspacePath = path.join(dir, "workspace");
-      await fs.promises.mkdir(path.join(dir, "home"), { recursive: true });
-      await fs.promises.mkdir(path.join(root, "logs"), { recursive: true });
+      await fs.promises.mkdir(path.join(dir, "home"), { recursive: true, mode: 0o700 });
+      await fs.promises.mkdir(path.join(root, "logs"), { recursive: true, mode: 0o700 });
       try {
         if (input.repo.url) await cloneRepo(input.repo.url, input.repo.branch, workspacePath, options.githubToken);
         else await initEmptyRepo(workspacePath, input.repo.branch);
+        // The sandbox's user owns its folder and nothing else; the folder is closed to every other user.
+        if (isolated && user.dedicated) await run("chown", ["-R", "--no-dereference", `${user.uid}:${user.gid}`, dir]);
+        await fs.promises.chmod(dir, 0o700);
       } catch (error) {
         await fs.promises.rm(dir, { recursive: true, force: true });
         throw error;
@@ -68,11 +151,22 @@ export function createLocalProvider(options: LocalProviderOptions): SandboxProvi
 
     async startAgent(ref, env, onExit) {
       const logPath = ref.logPath ?? path.join(root, "logs", `${safeName(ref.sandboxId)}.log`);
-      const logFd = fs.openSync(logPath, "a");
+      const logFd = fs.openSync(logPath, "a", 0o600);
       try {
-        const child = spawn(process.execPath, [options.agentBundlePath, "agent"], {
-          cwd: ref.workspacePath,
-          env: { ...env, PATH: SANDBOX_PATH, HOME: path.join(dirOf(ref.sandboxId), "home"), LANG: "C.UTF-8" } as unknown as NodeJS.ProcessEnv,
+        const launch = isolated
+          ? await confinedLaunch(ref, env)
+          : {
+              command: process.execPath,
+              args: [options.agentBundlePath, "agent"],
+              cwd: ref.workspacePath,
+              env: { ...env, PATH: SANDBOX_PATH, HOME: path.join(dirOf(ref.sandboxId), "home"), LANG: "C.UTF-8" },
+              user: undefined,
+            };
+        const child = spawn(launch.command, launch.args, {
+          cwd: launch.cwd,
+          // The whole environment, also of bubblewrap itself (its /proc/1/environ is visible inside).
+          env: launch.env as unknown as NodeJS.ProcessEnv,
+          ...(launch.user ? { uid: launch.user.uid, gid: launch.user.gid } : {}),
           // Its own process group: stop() ends the agent and every command it started.
           detached: true,
           stdio: ["ignore", logFd, logFd],
@@ -85,6 +179,7 @@ export function createLocalProvider(options: LocalProviderOptions): SandboxProvi
         const startTime = await processStartTime(pid);
         await fs.promises.writeFile(pidFile(ref), `${pid} ${startTime ?? "unknown"}\n`);
         child.once("exit", (code, signal) => {
+          closeNetwork(ref.sandboxId);
           onExit?.({ state: "exited", exitCode: code ?? 128 + signalNumber(signal) });
         });
         // The worker may stop while agents run on; they are found again through the pid file.
@@ -108,6 +203,7 @@ export function createLocalProvider(options: LocalProviderOptions): SandboxProvi
 
     async destroy(ref) {
       await this.stop(ref);
+      closeNetwork(ref.sandboxId);
       // The log stays (members read it after the fact); the workspace and home go.
       await fs.promises.rm(dirOf(ref.sandboxId), { recursive: true, force: true });
     },
@@ -187,14 +283,14 @@ async function cloneRepo(url: string, branch: string, dest: string, githubToken?
   // The commit identity is repository config, not a secret; credentials stay in git's environment.
   const identity = ["-c", `user.name=${GIT_IDENTITY.name}`, "-c", `user.email=${GIT_IDENTITY.email}`];
   try {
-    await git(["clone", "--quiet", "--no-tags", "--branch", branch, ...identity, "--", source, dest], env);
+    await git(["clone", "--quiet", "--no-local", "--no-tags", "--branch", branch, ...identity, "--", source, dest], env);
     return;
   } catch (error) {
     if (!/not found in upstream|Remote branch .* not found/i.test((error as Error).message)) throw error;
     await fs.promises.rm(dest, { recursive: true, force: true });
   }
   // The branch is missing: fine for an empty repository (the branch starts here), an error otherwise.
-  await git(["clone", "--quiet", "--no-tags", ...identity, "--", source, dest], env);
+  await git(["clone", "--quiet", "--no-local", "--no-tags", ...identity, "--", source, dest], env);
   const { stdout: anyCommit } = await git(["rev-parse", "--verify", "--quiet", "HEAD"], env, dest).catch(() => ({ stdout: "" }));
   if (anyCommit.trim()) throw new Error(`branch "${branch}" not found in ${shown}`);
   await git(["checkout", "--quiet", "-b", branch], env, dest);
@@ -212,4 +308,34 @@ async function initEmptyRepo(dest: string, branch: string) {
 async function configureIdentity(dest: string) {
   // Written directly: two fewer git processes on the way to the agent's start.
   await fs.promises.appendFile(path.join(dest, ".git", "config"), `[user]\n\tname = ${GIT_IDENTITY.name}\n\temail = ${GIT_IDENTITY.email}\n`);
+}
+
+const bundleCopies = new Map<string, Promise<string>>();
+
+/**
+ * One read-only copy of the agent bundle per content in the sandbox root, so sandbox users can read it without
+ * reaching the app's checkout (bind-mounting the original would need every folder above it searchable).
+ */
+function sharedAgentBundle(root: string, bundlePath: string): Promise<string> {
+  const st = fs.statSync(bundlePath);
+  const key = `${bundlePath}:${st.size}:${st.mtimeMs}`;
+  let copy = bundleCopies.get(key);
+  if (!copy) {
+    copy = (async () => {
+      const content = await fs.promises.readFile(bundlePath);
+      const hash = crypto.createHash("sha256").update(content).digest("hex").slice(0, 16);
+      const dir = path.join(root, "bin");
+      await fs.promises.mkdir(dir, { recursive: true, mode: 0o755 });
+      const target = path.join(dir, `omoi-agent-${hash}.mjs`);
+      if (!fs.existsSync(target)) {
+        const temp = `${target}.${process.pid}.tmp`;
+        await fs.promises.writeFile(temp, content, { mode: 0o644 });
+        await fs.promises.rename(temp, target);
+      }
+      return target;
+    })();
+    copy.catch(() => bundleCopies.delete(key));
+    bundleCopies.set(key, copy);
+  }
+  return copy;
 }

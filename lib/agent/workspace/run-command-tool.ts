@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineTool, ToolError } from "@/lib/agent/agent-tool";
+import { proxyEnv } from "@/lib/agent/workspace/proxy-env";
 import { checkReadOnlyCommand } from "@/lib/agent/workspace/check-read-only-command";
 import { resolveInWorkspace } from "@/lib/agent/workspace/resolve-in-workspace";
 import { runShellCommand } from "@/lib/agent/workspace/run-shell-command";
@@ -66,6 +67,7 @@ async function commandEnv(settings: WorkspaceSettings): Promise<Record<string, s
     GIT_PAGER: "cat",
     GIT_TERMINAL_PROMPT: "0",
     ...(settings.mode === "exploration" ? { GIT_OPTIONAL_LOCKS: "0" } : {}),
+    ...proxyEnv(),
     ...settings.commandEnv,
   };
 }
