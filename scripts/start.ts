@@ -18,6 +18,7 @@ import { prepareDatabase, type PreparedDatabase } from "@/lib/runtime/prepare-da
 import { isBuildCurrent, writeBuildStamp } from "@/lib/runtime/build-stamp";
 import { publishDatabaseUrl, withdrawDatabaseUrl } from "@/lib/runtime/worker-runtime";
 import { buildAgentBundle } from "@/scripts/build-agent";
+import { ensureDebianPackage } from "@/scripts/ensure-debian-package";
 
 const dev = process.argv.includes("--dev");
 const say = (line: string) => process.stdout.write(`[omoios] ${line}\n`);
@@ -46,6 +47,10 @@ async function main() {
     PORT: String(port),
   });
   const runsWorker = env.OMOIOS_WORKER === "on";
+  if (runsWorker && env.SANDBOX_PROVIDER === "local") {
+    if (env.SANDBOX_ISOLATION === "none") say("WARNING: SANDBOX_ISOLATION=none — agents run unconfined with this server's rights (single-user mode)");
+    else if (!ensureDebianPackage("bwrap", "bubblewrap", say)) say("bubblewrap is missing: local sandboxes will refuse to start (apt-get install bubblewrap, or SANDBOX_ISOLATION=none)");
+  }
   // Only a worker starts agents; the web app never reads the bundle.
   if (runsWorker && !env.OMOIOS_AGENT_BUNDLE) process.env.OMOIOS_AGENT_BUNDLE = (await buildAgentBundle()).outfile;
   reloadEnv();

@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { ensureDebianPackage } from "@/scripts/ensure-debian-package";
 
 const skipE2e = process.argv.includes("--no-e2e");
 const say = (line: string) => process.stdout.write(`\n[test] ${line}\n`);
@@ -62,6 +63,9 @@ function ensureBrowser(): boolean {
 }
 
 fs.mkdirSync("test-results", { recursive: true });
+
+// Local sandboxes run under bubblewrap; the suites start real ones.
+if (!ensureDebianPackage("bwrap", "bubblewrap", say)) say("bubblewrap is missing and cannot be installed here: the sandbox tests will fail");
 
 // The type-check is a gate, not a test: it adds no "passed" to the totals, only a failure when it fails.
 run("typecheck", bin("tsc"), ["--noEmit"], () => ({ passed: 0, failed: 0, skipped: 0 }));
