@@ -2,11 +2,10 @@
 // with plain `node` (20+) and no node_modules. This is what remote sandboxes receive.
 import path from "node:path";
 import { build } from "esbuild";
+import { netHostPathFor } from "@/lib/sandbox/isolation/run-sandbox-net-host";
 
 export async function buildAgentBundle(outfile = path.resolve("dist/omoi-agent.mjs")) {
-  const result = await build({
-    entryPoints: [path.resolve("bin/omoi.ts")],
-    outfile,
+  const options = {
     bundle: true,
     platform: "node",
     target: "node20",
@@ -20,7 +19,11 @@ export async function buildAgentBundle(outfile = path.resolve("dist/omoi-agent.m
     // Bundled CommonJS dependencies still call require(); give them one.
     banner: { js: 'import { createRequire as __omoiCreateRequire } from "node:module"; const require = __omoiCreateRequire(import.meta.url);' },
     logLevel: "warning",
-  });
+  } as const;
+  const [result] = await Promise.all([
+    build({ ...options, entryPoints: [path.resolve("bin/omoi.ts")], outfile }),
+    build({ ...options, entryPoints: [path.resolve("bin/omoi-sandbox-net.ts")], outfile: netHostPathFor(outfile) }),
+  ]);
   const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
   return { outfile, bytes };
 }

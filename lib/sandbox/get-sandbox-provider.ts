@@ -2,8 +2,8 @@ import os from "node:os";
 import path from "node:path";
 import { getEnv } from "@/lib/env";
 import { createDaytonaProvider } from "@/lib/sandbox/daytona-provider";
-import { parseEgressRules } from "@/lib/sandbox/isolation/egress-rules";
 import { createLocalProvider } from "@/lib/sandbox/local-provider";
+import { githubAllowedOwners } from "@/lib/repos/git-env";
 import type { SandboxProvider, SandboxProviderName, SandboxRef } from "@/lib/sandbox/sandbox-provider";
 
 /** Where the single-file agent is (built by `npm run build:agent`; the worker builds it when it starts). */
@@ -36,7 +36,7 @@ function makeLocal(): SandboxProvider {
     agentBundlePath: defaultAgentBundlePath(),
     githubToken: env.GITHUB_TOKEN,
     isolation: env.SANDBOX_ISOLATION,
-    egress: parseEgressRules(env.SANDBOX_EGRESS_ALLOW),
+    egressAllow: env.SANDBOX_EGRESS_ALLOW,
     uidBase: env.SANDBOX_UID_BASE,
     limits: {
       memoryMb: env.SANDBOX_MEMORY_MB,
@@ -60,7 +60,8 @@ function makeDaytona(): SandboxProvider {
     resources: { cpu: env.DAYTONA_CPU, memory: env.DAYTONA_MEMORY_GB, disk: env.DAYTONA_DISK_GB },
     autoStopMinutes: env.DAYTONA_AUTO_STOP_MINUTES,
     agentBundlePath: defaultAgentBundlePath(),
-    gitCredentials: env.GITHUB_TOKEN ? { username: "x-access-token", password: env.GITHUB_TOKEN } : undefined,
+    // No allowed GitHub owner, no token in Daytona at all (the provider itself matches the host only, not the owner).
+    gitCredentials: env.GITHUB_TOKEN && githubAllowedOwners().length > 0 ? { username: "x-access-token", password: env.GITHUB_TOKEN } : undefined,
   });
 }
 

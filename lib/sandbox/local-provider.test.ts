@@ -2,13 +2,16 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { netHostPathFor } from "@/lib/sandbox/isolation/run-sandbox-net-host";
 import { createLocalProvider } from "@/lib/sandbox/local-provider";
 import type { CreateSandboxInput } from "@/lib/sandbox/sandbox-provider";
 
 let temp: string;
 let origin: string;
 let fakeAgent: string;
+/** The real network host, built with the agent bundle by the global setup. */
+const netHostPath = netHostPathFor(inject("agentBundlePath"));
 
 // The test reads workspaces that belong to sandbox users; git refuses those unless a global config says otherwise.
 const gitGlobal = path.join(os.tmpdir(), `omoios-test-gitconfig-${process.pid}`);
@@ -59,7 +62,7 @@ const alive = (pid: number) => {
 
 describe("local sandbox provider", () => {
   const provider = (isolation: "bwrap" | "none" = "bwrap") =>
-    createLocalProvider({ root: path.join(temp, "root"), agentBundlePath: fakeAgent, stopGraceMs: 500, isolation });
+    createLocalProvider({ root: path.join(temp, "root"), agentBundlePath: fakeAgent, stopGraceMs: 500, isolation, netHostPath });
   /** Host pids of every process whose real uid is `uid`. */
   const processesOf = (uid: number) =>
     fs.readdirSync("/proc").filter((name) => {
@@ -142,5 +145,27 @@ describe("local sandbox provider", () => {
     if (process.getuid?.() === 0) await expect.poll(() => processesOf(owner).length, { timeout: 3_000 }).toBe(0);
     await local.destroy(ref);
     delete process.env.SOME_SERVER_SECRET;
+  });
+
+  it("confined and exploring: the workspace is read-only to the operating system, whatever the agent runs", async () => {
+    const writer = path.join(temp, "writer-agent.mjs");
+    fs.writeFileSync(
+      writer,
+      `import fs from "node:fs";
+       for (const target of ["/workspace/pwned.txt", "/workspace/.git/hooks/pre-push", "/usr/pwned", "/tmp/ok.txt"]) {
+         try { fs.writeFileSync(target, "x"); console.log("WROTE " + target); } catch (e) { console.log("REFUSED " + target + " " + e.code); }
+       }`,
+    );
+    const local = createLocalProvider({ root: path.join(temp, "root"), agentBundlePath: writer, stopGraceMs: 500, netHostPath });
+    const ref = await local.create(input("explore1", { url: origin, branch: "trunk" }));
+    await local.startAgent(ref, { OMOIOS_SANDBOX_ID: "explore1", OMOIOS_API_URL: "http://localhost:3999", WORKSPACE_PATH: ref.workspacePath, EXECUTION_MODE: "exploration" });
+    await expect.poll(() => local.logTail(ref, 10_000), { timeout: 5_000 }).toContain("/tmp/ok.txt");
+    const log = await local.logTail(ref, 10_000);
+    expect(log).toContain("REFUSED /workspace/pwned.txt EROFS");
+    expect(log).toContain("REFUSED /workspace/.git/hooks/pre-push EROFS");
+    expect(log).toContain("REFUSED /usr/pwned EROFS");
+    expect(log).toContain("WROTE /tmp/ok.txt"); // its private /tmp is writable
+    expect(fs.existsSync(path.join(ref.workspacePath, "pwned.txt"))).toBe(false);
+    await local.destroy(ref);
   });
 });

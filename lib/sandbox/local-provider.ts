@@ -4,10 +4,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { gitEnv, repoSource, SANDBOX_PATH } from "@/lib/repos/git-env";
+import { fetchFromWorkspace } from "@/lib/repos/fetch-from-workspace";
 import { buildBwrapCommand, INSIDE, INSIDE_API_ADDRESS, INSIDE_PROXY_ADDRESS, type SandboxLimits } from "@/lib/sandbox/isolation/build-bwrap-command";
-import type { EgressRule } from "@/lib/sandbox/isolation/egress-rules";
+import { parseEgressRules } from "@/lib/sandbox/isolation/egress-rules";
 import { assertBwrapWorks, prepareSandboxRoot, sandboxUserFor, type SandboxUser } from "@/lib/sandbox/isolation/prepare-isolation";
-import { serveSandboxNetwork, type SandboxNetwork } from "@/lib/sandbox/isolation/serve-sandbox-network";
+import { netHostPathFor, type SandboxNetHostConfig } from "@/lib/sandbox/isolation/run-sandbox-net-host";
 import type { CreateSandboxInput, SandboxProvider, SandboxRef, SandboxStatus } from "@/lib/sandbox/sandbox-provider";
 
 const run = promisify(execFile);
@@ -26,8 +27,10 @@ export interface LocalProviderOptions {
    * is root. `none`: a plain child process with the server's rights (single-user mode, shown as a warning).
    */
   isolation?: "bwrap" | "none";
-  /** Hosts an isolated sandbox may reach besides the app (SANDBOX_EGRESS_ALLOW). */
-  egress?: EgressRule[];
+  /** Hosts an isolated sandbox may reach besides the app (SANDBOX_EGRESS_ALLOW, as configured). */
+  egressAllow?: string;
+  /** The sandbox network host (default: omoi-sandbox-net.mjs beside the agent bundle, built with it). */
+  netHostPath?: string;
   limits?: Partial<SandboxLimits>;
   /** First uid of the range sandboxes run as when the server is root. */
   uidBase?: number;
@@ -49,7 +52,9 @@ export function createLocalProvider(options: LocalProviderOptions): SandboxProvi
   const isolated = (options.isolation ?? "bwrap") === "bwrap";
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const userOf = (sandboxId: string): SandboxUser => sandboxUserFor(sandboxId, options.uidBase ?? 200_000);
-  const networks = new Map<string, SandboxNetwork>();
+  // Checked now: a bad allowlist is a configuration error at start, not a surprise in a sandbox.
+  parseEgressRules(options.egressAllow);
+  const netHostPath = options.netHostPath ?? netHostPathFor(options.agentBundlePath);
   let rootReady = false;
   const ensureRoot = () => {
     if (rootReady) return;
@@ -75,22 +80,15 @@ export function createLocalProvider(options: LocalProviderOptions): SandboxProvi
     return startTime === recorded.startTime ? { pid: recorded.pid } : null;
   }
 
-  function closeNetwork(sandboxId: string) {
-    networks.get(sandboxId)?.close();
-    networks.delete(sandboxId);
-  }
-
   /**
-   * The agent under bubblewrap: its folders bound at fixed places inside, its only network the two sockets served
-   * here (the app; the egress allowlist), reached as loopback ports through the agent's bridge. The agent's URLs are
-   * rewritten to those ports; nothing else of the contract changes.
+   * The agent under bubblewrap: its folders bound at fixed places inside, its only network the two sockets of its
+   * network host (the app; the egress allowlist), reached as loopback ports through the agent's bridge. The agent's
+   * URLs are rewritten to those ports; nothing else of the contract changes.
    */
   async function confinedLaunch(ref: SandboxRef, env: Record<string, string>) {
     const dir = dirOf(ref.sandboxId);
     const user = userOf(ref.sandboxId);
-    closeNetwork(ref.sandboxId);
-    const network = await serveSandboxNetwork({ dir: path.join(dir, "net"), app: new URL(env.OMOIOS_API_URL ?? "http://localhost:3000"), egress: options.egress ?? [] });
-    networks.set(ref.sandboxId, network);
+    await fs.promises.mkdir(path.join(dir, "net"), { recursive: true, mode: 0o755 });
     const proxy = `http://${INSIDE_PROXY_ADDRESS}`;
     const { command, args } = buildBwrapCommand({
       dir,
@@ -122,6 +120,26 @@ export function createLocalProvider(options: LocalProviderOptions): SandboxProvi
         LANG: "C.UTF-8",
       },
     };
+  }
+
+  /**
+   * Beside the agent, not before it: the host is ready in tens of milliseconds, long before the agent has parsed its
+   * bundle; it ends by itself when the agent's process group is gone (see run-sandbox-net-host.ts).
+   */
+  function startNetHost(ref: SandboxRef, env: Record<string, string>, pgid: number, logFd: number) {
+    const config: SandboxNetHostConfig = {
+      dir: path.join(dirOf(ref.sandboxId), "net"),
+      app: env.OMOIOS_API_URL ?? "http://localhost:3000",
+      egress: options.egressAllow ?? "",
+      pgid,
+    };
+    const host = spawn(process.execPath, [netHostPath, JSON.stringify(config)], {
+      env: { PATH: SANDBOX_PATH, LANG: "C.UTF-8" } as Record<string, string> as NodeJS.ProcessEnv,
+      detached: true,
+      stdio: ["ignore", logFd, logFd],
+    });
+    host.once("error", () => {});
+    host.unref();
   }
 
   return {
@@ -178,8 +196,8 @@ export function createLocalProvider(options: LocalProviderOptions): SandboxProvi
         const pid = child.pid!;
         const startTime = await processStartTime(pid);
         await fs.promises.writeFile(pidFile(ref), `${pid} ${startTime ?? "unknown"}\n`);
+        if (isolated) startNetHost(ref, env, pid, logFd);
         child.once("exit", (code, signal) => {
-          closeNetwork(ref.sandboxId);
           onExit?.({ state: "exited", exitCode: code ?? 128 + signalNumber(signal) });
         });
         // The worker may stop while agents run on; they are found again through the pid file.
@@ -194,16 +212,16 @@ export function createLocalProvider(options: LocalProviderOptions): SandboxProvi
       if (!alive) return;
       killGroup(alive.pid, "SIGTERM");
       const deadline = Date.now() + stopGraceMs;
-      while (Date.now() < deadline) {
-        if (!(await isAlive(ref))) return;
+      while (Date.now() < deadline && (await isAlive(ref))) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
+      // Whatever of the sandbox ignored SIGTERM or outlived the agent goes too. Killing the group also kills the
+      // sandbox's PID-namespace init, and with it every process inside, even one that left the group with setsid.
       killGroup(alive.pid, "SIGKILL");
     },
 
     async destroy(ref) {
       await this.stop(ref);
-      closeNetwork(ref.sandboxId);
       // The log stays (members read it after the fact); the workspace and home go.
       await fs.promises.rm(dirOf(ref.sandboxId), { recursive: true, force: true });
     },
@@ -213,8 +231,8 @@ export function createLocalProvider(options: LocalProviderOptions): SandboxProvi
       return (await isAlive(ref)) ? { state: "running" } : { state: "exited", exitCode: null };
     },
 
-    async pushBranch(ref, { branch, remoteUrl }) {
-      await git(["push", "--quiet", "--force", "origin", `refs/heads/${branch}:refs/heads/${branch}`], gitEnv(options.githubToken, remoteUrl), ref.workspacePath);
+    async exportBranch(ref, branch, intoGitDir, intoRef) {
+      await fetchFromWorkspace({ workspacePath: ref.workspacePath, branch, gitDir: intoGitDir, intoRef });
     },
 
     async logTail(ref, bytes) {

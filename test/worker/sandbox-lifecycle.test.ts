@@ -87,6 +87,8 @@ describe("sandbox lifecycle with the local provider", () => {
     const allowed = [
       "OMOIOS_API_URL", "OMOIOS_SANDBOX_ID", "OMOIOS_SANDBOX_TOKEN", "OMOIOS_PROJECT_ID", "OMOIOS_USER_ID", "SPEC_ID",
       "SPEC_PHASE", "TASK_ID", "EXECUTION_MODE", "WORKSPACE_PATH", "MODEL", "HEARTBEAT_SECONDS", "PATH", "HOME", "LANG",
+      // The confined sandbox's own network: its loopback bridge to the app and to the egress proxy.
+      "OMOIOS_NET_BRIDGE", "HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy", "TMPDIR",
     ];
     expect(keys.filter((key) => !allowed.includes(key))).toEqual([]);
     const whole = environ.join("\n");

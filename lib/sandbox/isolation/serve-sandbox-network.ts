@@ -3,7 +3,6 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import tls from "node:tls";
-import { log } from "@/lib/log";
 import { isPublicAddress } from "@/lib/security/is-public-address";
 import { findEgressRule, type EgressRule } from "@/lib/sandbox/isolation/egress-rules";
 
@@ -13,6 +12,8 @@ export interface SandboxNetworkOptions {
   /** The app as this process reaches it: every byte on the API socket goes there and nowhere else. */
   app: URL;
   egress: EgressRule[];
+  /** Where refused egress is told (the host writes it to the sandbox's log, which members read). */
+  report?: (line: string) => void;
 }
 
 export interface SandboxNetwork {
@@ -30,7 +31,7 @@ const CONNECT_TIMEOUT_MS = 10_000;
  * proxy (CONNECT only) to the operator's allowlist, which resolves names here and refuses internal addresses, so a
  * DNS answer cannot point a sandbox at the database or the metadata service.
  */
-export async function serveSandboxNetwork({ dir, app, egress }: SandboxNetworkOptions): Promise<SandboxNetwork> {
+export async function serveSandboxNetwork({ dir, app, egress, report = () => {} }: SandboxNetworkOptions): Promise<SandboxNetwork> {
   fs.mkdirSync(dir, { recursive: true, mode: 0o755 });
   const apiSocket = path.join(dir, "api.sock");
   const egressSocket = path.join(dir, "egress.sock");
@@ -40,7 +41,7 @@ export async function serveSandboxNetwork({ dir, app, egress }: SandboxNetworkOp
       app.protocol === "https:" ? tls.connect({ host: app.hostname, port, servername: app.hostname }) : net.connect({ host: app.hostname, port });
     pipeBoth(inbound, outbound);
   });
-  const proxy = await listen(egressSocket, (inbound) => handleConnect(inbound, egress));
+  const proxy = await listen(egressSocket, (inbound) => handleConnect(inbound, egress, report));
   return {
     apiSocket,
     egressSocket,
@@ -78,7 +79,7 @@ function refuse(socket: net.Socket, status: string, reason: string) {
   socket.end(`HTTP/1.1 ${status}\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\nOmoiOS sandbox egress: ${reason}\n`);
 }
 
-function handleConnect(inbound: net.Socket, rules: EgressRule[]) {
+function handleConnect(inbound: net.Socket, rules: EgressRule[], report: (line: string) => void) {
   let head = Buffer.alloc(0);
   inbound.on("error", () => inbound.destroy());
   const onData = (chunk: Buffer) => {
@@ -92,19 +93,19 @@ function handleConnect(inbound: net.Socket, rules: EgressRule[]) {
     inbound.pause();
     const rest = head.subarray(end + 4);
     const requestLine = head.subarray(0, head.indexOf("\r\n")).toString("latin1");
-    void route(inbound, requestLine, rest, rules);
+    void route(inbound, requestLine, rest, rules, report);
   };
   inbound.on("data", onData);
 }
 
-async function route(inbound: net.Socket, requestLine: string, rest: Buffer, rules: EgressRule[]) {
+async function route(inbound: net.Socket, requestLine: string, rest: Buffer, rules: EgressRule[], report: (line: string) => void) {
   const match = /^CONNECT ([^\s:]+|\[[0-9a-fA-F:]+\]):(\d{1,5}) HTTP\/1\.[01]$/.exec(requestLine);
   if (!match) return refuse(inbound, "405 Method Not Allowed", "only HTTPS (CONNECT host:port) leaves a sandbox");
   const host = match[1]!.replace(/^\[|\]$/g, "");
   const port = Number(match[2]);
   const rule = findEgressRule(rules, host, port);
   if (!rule) {
-    log.info("sandbox egress refused", { host, port });
+    report(`[omoios] egress refused: ${host}:${port} is not in SANDBOX_EGRESS_ALLOW`);
     return refuse(inbound, "403 Forbidden", `${host}:${port} is not in SANDBOX_EGRESS_ALLOW`);
   }
   let addresses: { address: string }[];
@@ -115,7 +116,10 @@ async function route(inbound: net.Socket, requestLine: string, rest: Buffer, rul
   }
   // Decided on the address actually dialled, so a name cannot resolve to a public address here and an internal one later.
   const target = addresses.find((a) => rule.explicitPort || isPublicAddress(a.address));
-  if (!target) return refuse(inbound, "403 Forbidden", `${host} resolves to an internal address`);
+  if (!target) {
+    report(`[omoios] egress refused: ${host} resolves to an internal address`);
+    return refuse(inbound, "403 Forbidden", `${host} resolves to an internal address`);
+  }
   const outbound = net.connect({ host: target.address, port, timeout: CONNECT_TIMEOUT_MS });
   outbound.once("timeout", () => outbound.destroy());
   let connected = false;
