@@ -15,6 +15,7 @@ import path from "node:path";
 import pg from "pg";
 import { numberArg, percentile, postgresCpuMs, processCpuMs } from "@/bench/bench-utils";
 import { findFreePort } from "@/lib/db/embedded-postgres";
+import { ticketBranchName } from "@/lib/repos/ticket-branch-name";
 import { isSpecLive, type SpecDto } from "@/lib/specs/spec-schemas";
 import { buildAgentBundle } from "@/scripts/build-agent";
 import { startFakeAnthropic } from "@/test/fake-anthropic/fake-anthropic-server";
@@ -309,6 +310,8 @@ async function main() {
         ANTHROPIC_API_KEY: SERVER_KEY,
         ANTHROPIC_BASE_URL: fake.url,
         OMOIOS_WORKER: "off",
+        // One user per project, and only the first owns the server: the others' repositories must be under a root.
+        LOCAL_REPO_ROOTS: path.join(dataDir, "repos"),
       },
       path.join(dataDir, "web.log"),
       /OmoiOS is ready at/,
@@ -713,13 +716,14 @@ async function main() {
       }
 
       // Every ticket's branch was pushed to its project's repository.
-      const { rows: branches } = await raw.query<{ key: string; repo: string }>(
-        `SELECT k.key, p."repoUrl" AS repo FROM "Ticket" k JOIN "Project" p ON p.id = k."projectId" WHERE k."specId" = ANY($1)`,
+      const { rows: branches } = await raw.query<{ key: string; repo: string; projectId: string; projectName: string }>(
+        `SELECT k.key, p."repoUrl" AS repo, p.id AS "projectId", p.name AS "projectName" FROM "Ticket" k JOIN "Project" p ON p.id = k."projectId" WHERE k."specId" = ANY($1)`,
         [specIds],
       );
-      const missingBranches = branches.filter(({ key, repo }) => {
+      const missingBranches = branches.filter(({ key, repo, projectId, projectName }) => {
         try {
-          execFileSync("git", ["-C", repo, "rev-parse", "--verify", "--quiet", `refs/heads/omoi/${key}`], { stdio: "ignore" });
+          const branch = ticketBranchName({ id: projectId, name: projectName }, key);
+          execFileSync("git", ["-C", repo, "rev-parse", "--verify", "--quiet", `refs/heads/${branch}`], { stdio: "ignore" });
           return false;
         } catch {
           return true;

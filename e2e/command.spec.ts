@@ -43,7 +43,7 @@ test("[UI]: the command page says plainly why agents cannot run on a project, an
   await page.goto("/command");
   const alert = page.locator("main [role=alert]");
   await expect(alert).toContainText("Agents cannot run on this project right now");
-  await expect(alert).toContainText(`The repository ${missing} does not exist on this server.`);
+  await expect(alert).toContainText(`The repository ${missing} cannot be read by OmoiOS (it does not exist, or this server has no access to it).`);
   await page.getByLabel("Idea").fill("Greet people in French, please");
   await expect(page.getByRole("button", { name: "Launch spec" })).toBeDisabled();
 });

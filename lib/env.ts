@@ -90,6 +90,17 @@ const envSchema = z.object({
   AGENT_MODEL: z.string().min(1).default("claude-sonnet-4-5"),
   /** Token for cloning private GitHub repositories (and, later, pushing branches and opening pull requests). */
   GITHUB_TOKEN: z.string().min(1).optional(),
+  /**
+   * Comma-separated GitHub owners (users or organizations) whose https://github.com/<owner>/… repositories get
+   * GITHUB_TOKEN. Empty: the token is never used — any tenant can name any repository, and the server's token must
+   * not read or push another owner's code for them.
+   */
+  GITHUB_ALLOWED_OWNERS: z.string().default(""),
+  /**
+   * Comma-separated folders under which any user may use a local path as a project's repository (compared after
+   * resolving symlinks). Empty: only instance admins use local paths; everyone else gives https URLs.
+   */
+  LOCAL_REPO_ROOTS: z.string().default(""),
   /** GitHub's REST API (GitHub Enterprise: https://<host>/api/v3; tests: a loopback fake). */
   GITHUB_API_URL: z.string().url().default("https://api.github.com"),
   DAYTONA_API_KEY: z.string().min(1).optional(),

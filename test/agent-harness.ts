@@ -54,16 +54,21 @@ export async function startAgentHarness({
   const serverKey = `sk-ant-${name}-server-key-0001`;
   const fake = await startFakeAnthropic({ expectedApiKey: serverKey, validate: false, script });
   const sandboxRoot = fs.mkdtempSync(path.join(os.tmpdir(), "omoios-sandboxes-"));
+  // The server's own state (the projects' mirrors) of this test, not the checkout's .data.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "omoios-data-"));
   const sampleRepo = createSampleRepo(fs.mkdtempSync(path.join(os.tmpdir(), "omoios-sample-repo-")));
   Object.assign(process.env, {
     DATABASE_URL: databaseUrl,
     ANTHROPIC_API_KEY: serverKey,
     ANTHROPIC_BASE_URL: fake.url,
     SANDBOX_ROOT: sandboxRoot,
+    OMOIOS_DATA_DIR: dataDir,
     SANDBOX_HEARTBEAT_SECONDS: "0.25",
     SANDBOX_HEARTBEAT_TIMEOUT_SECONDS: String(heartbeatTimeoutSeconds),
     LOCAL_SANDBOX_MAX: "10",
     NEXTAUTH_URL: "http://localhost:3000",
+    // Test users are ordinary tenants (test/factories.ts); their repositories are made in the temp folder.
+    LOCAL_REPO_ROOTS: process.env.LOCAL_REPO_ROOTS ?? os.tmpdir(),
   });
   const app = await startTestAppServer();
   process.env.OMOIOS_PUBLIC_URL = app.url;
@@ -95,13 +100,15 @@ export async function startAgentHarness({
       for (const name of fs.existsSync(sandboxRoot) ? fs.readdirSync(sandboxRoot) : []) {
         if (!fs.existsSync(path.join(sandboxRoot, name, "agent.pid"))) continue;
         const pid = agentPid(name);
-        if (isAlive(pid)) process.kill(pid, "SIGKILL");
+        // The whole group: a confined agent's bubblewrap and everything in its sandbox.
+        if (isAlive(pid)) process.kill(-pid, "SIGKILL");
       }
       await app.close();
       await fake.stop();
       const { disconnectDb } = await import("@/lib/db/client");
       await disconnectDb();
       fs.rmSync(sandboxRoot, { recursive: true, force: true });
+      fs.rmSync(dataDir, { recursive: true, force: true });
       fs.rmSync(sampleRepo, { recursive: true, force: true });
     },
   };

@@ -1,6 +1,7 @@
 // The Playwright suite's server: the real `npm start` path (embedded PostgreSQL, production build, worker, local
 // sandboxes) with the model replaced by the scripted loopback fake of test/fake-anthropic. Agents reach the fake only
 // through the app's LLM proxy, exactly as they would reach Anthropic. Test infrastructure, never the product default.
+import os from "node:os";
 import { startFakeAnthropic } from "@/test/fake-anthropic/fake-anthropic-server";
 import { scriptedSpecAgent } from "@/test/fake-anthropic/scripted-spec-agent";
 
@@ -19,6 +20,8 @@ Object.assign(process.env, {
   ANTHROPIC_BASE_URL: fake.url,
   SANDBOX_HEARTBEAT_SECONDS: process.env.SANDBOX_HEARTBEAT_SECONDS ?? "2",
   LOCAL_SANDBOX_MAX: process.env.LOCAL_SANDBOX_MAX ?? "4",
+  // Only the first account owns the server; the other test users' repositories are made in the temp folder.
+  LOCAL_REPO_ROOTS: process.env.LOCAL_REPO_ROOTS ?? os.tmpdir(),
 });
 process.stdout.write(`[e2e] fake model at ${fake.url}\n`);
 

@@ -23,11 +23,18 @@ export async function sessionCookieFor(userId: string): Promise<string> {
   return `next-auth.session-token=${token}`;
 }
 
-/** A signed-up user (with their personal organization) and a session cookie. */
-export async function createTestUser(overrides: { name?: string; email?: string; password?: string } = {}): Promise<TestUser> {
+/**
+ * A signed-up user (with their personal organization) and a session cookie. An ordinary tenant unless
+ * `instanceAdmin` says otherwise — whichever test happens to sign up first in a shared database would otherwise own
+ * the server (lib/users/create-user.ts).
+ */
+export async function createTestUser(
+  overrides: { name?: string; email?: string; password?: string; instanceAdmin?: boolean } = {},
+): Promise<TestUser> {
   const password = overrides.password ?? "correct horse battery";
   const email = overrides.email ?? `user-${uniqueSuffix()}@example.test`;
   const user = await createUser({ name: overrides.name ?? "Test User", email, password });
+  await db.user.update({ where: { id: user.id }, data: { isInstanceAdmin: overrides.instanceAdmin ?? false } });
   const membership = await db.membership.findFirstOrThrow({ where: { userId: user.id } });
   return { id: user.id, email, password, orgId: membership.orgId, cookie: await sessionCookieFor(user.id) };
 }

@@ -41,9 +41,10 @@ a summary and a verdict for every acceptance criterion. The harness checks that 
 that the project's tests pass before it accepts; if it refuses, fix what it says and call complete_task again.`;
 
 /**
- * A task sandbox's work: on branch omoi/<key>, the agent implements the ticket and must end with complete_task; the
- * harness accepts only real, committed work — new commits, a clean tree, the project's tests passing — and reports the
- * commits and the per-criterion verdicts. Pushing and the pull request are the app's (no credential is here).
+ * A task sandbox's work: on the branch the server named (omoi/<project namespace>/<key>), the agent implements the
+ * ticket and must end with complete_task; the harness accepts only real, committed work — new commits, a clean tree,
+ * the project's tests passing — and reports the commits and the per-criterion verdicts. Pushing and the pull request
+ * are the app's (no credential is here; the server exports the branch and checks it again).
  */
 export async function runTaskWork(options: TaskWorkOptions): Promise<"completed" | "failed" | "stopped"> {
   const { reporter, context, workspacePath: cwd } = options;

@@ -7,17 +7,19 @@ export interface RequireMembershipOptions {
   orgId: string;
   /** Roles allowed to do the thing; omitted → any member. */
   roles?: readonly MembershipRoleName[];
+  /** What a member without the role is told (403); default: which roles may. */
+  forbiddenMessage?: string;
 }
 
 /**
  * The caller's membership of an organization. A non-member learns nothing, not even that the organization exists
  * (404); a member without the needed role gets 403.
  */
-export async function requireMembership({ userId, orgId, roles }: RequireMembershipOptions) {
+export async function requireMembership({ userId, orgId, roles, forbiddenMessage }: RequireMembershipOptions) {
   const membership = await db.membership.findUnique({ where: { orgId_userId: { orgId, userId } } });
   if (!membership) throw new AppError("not_found", "Organization not found");
   if (roles && !roles.includes(membership.role)) {
-    throw new AppError("forbidden", `Only ${roles.join(" or ")} members can do this`);
+    throw new AppError("forbidden", forbiddenMessage ?? `Only ${roles.join(" or ")} members can do this`);
   }
   return membership;
 }

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
-import fs from "node:fs";
 import { promisify } from "node:util";
 import { getEnv } from "@/lib/env";
+import { checkProjectRepo } from "@/lib/projects/check-project-repo";
 import { getProjectOrThrow } from "@/lib/projects/get-project-or-throw";
 import { gitEnv, repoSource } from "@/lib/repos/git-env";
 
@@ -9,7 +9,7 @@ const run = promisify(execFile);
 const LS_REMOTE_TIMEOUT_MS = 10_000;
 
 export interface ReadinessProblem {
-  code: "model_not_configured" | "repo_unreachable" | "branch_not_found";
+  code: "model_not_configured" | "repo_not_allowed" | "repo_unreachable" | "branch_not_found";
   message: string;
 }
 
@@ -30,25 +30,33 @@ export async function checkProjectReadiness({ userId, projectId }: { userId: str
     problems.push({ code: "model_not_configured", message: "No model is configured: set ANTHROPIC_API_KEY on the OmoiOS server and restart it." });
   }
   if (project.repoUrl) {
-    const problem = await probeRepository(project.repoUrl, project.defaultBranch);
+    // A repository stored before the policy existed (or by someone who may no longer set it) is judged now, before
+    // anything touches it: the readiness check must not be a way to probe the server's files or ports.
+    const notAllowed = await checkProjectRepo(project.id);
+    const problem = notAllowed ? { code: "repo_not_allowed" as const, message: notAllowed } : await probeRepository(project.repoUrl, project.defaultBranch);
     if (problem) problems.push(problem);
   }
   return { ready: problems.length === 0, problems };
 }
 
+/**
+ * One answer for every repository git cannot read — missing, not a repository, no permission, connection refused,
+ * no answer in time, private without credentials — so the check cannot tell anyone which paths or ports exist.
+ */
 async function probeRepository(url: string, branch: string): Promise<ReadinessProblem | null> {
-  const { isRemote, source, shown } = repoSource(url);
-  if (!isRemote && !fs.existsSync(source)) return { code: "repo_unreachable", message: `The repository ${shown} does not exist on this server.` };
+  const { source, shown } = repoSource(url);
+  let stdout: string;
   try {
-    const { stdout } = await run("git", ["ls-remote", "--heads", "--", source], { env: gitEnv(getEnv().GITHUB_TOKEN, url), timeout: LS_REMOTE_TIMEOUT_MS });
-    const heads = stdout.split("\n").filter(Boolean).map((line) => line.split("\t")[1]);
-    if (heads.length > 0 && !heads.includes(`refs/heads/${branch}`)) {
-      return { code: "branch_not_found", message: `The repository ${shown} has no branch "${branch}"; change the project's default branch.` };
-    }
-    return null;
-  } catch (error) {
-    const stderr = String((error as { stderr?: string }).stderr ?? "").trim().split("\n").at(-1) ?? "";
-    const why = (error as { killed?: boolean }).killed ? "it did not answer within 10 s" : stderr.replace(/^fatal:\s*/, "") || "git could not read it";
-    return { code: "repo_unreachable", message: `The repository ${shown} cannot be reached: ${why}.` };
+    ({ stdout } = await run("git", ["ls-remote", "--heads", "--", source], { env: gitEnv(getEnv().GITHUB_TOKEN, url), timeout: LS_REMOTE_TIMEOUT_MS }));
+  } catch {
+    return {
+      code: "repo_unreachable",
+      message: `The repository ${shown} cannot be read by OmoiOS (it does not exist, or this server has no access to it).`,
+    };
   }
+  const heads = stdout.split("\n").filter(Boolean).map((line) => line.split("\t")[1]);
+  if (heads.length > 0 && !heads.includes(`refs/heads/${branch}`)) {
+    return { code: "branch_not_found", message: `The repository ${shown} has no branch "${branch}"; change the project's default branch.` };
+  }
+  return null;
 }

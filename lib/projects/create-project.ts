@@ -1,6 +1,7 @@
 import { db, Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { requireMembership } from "@/lib/orgs/require-membership";
+import { assertRepoUrlAllowed } from "@/lib/projects/assert-repo-url-allowed";
 import { rethrowNameConflict } from "@/lib/projects/rethrow-name-conflict";
 import { projectInclude, toProjectDto } from "@/lib/projects/project-dto";
 import { createProjectSchema, type CreateProjectInput, type ProjectDto } from "@/lib/projects/project-schemas";
@@ -10,13 +11,15 @@ export interface CreateProjectOptions {
   input: CreateProjectInput;
 }
 
+/** Any member may create a project; its repository must pass the creator's repository policy. */
 export async function createProject({ userId, input }: CreateProjectOptions): Promise<ProjectDto> {
   const { orgId: requestedOrgId, wipLimits, ...fields } = createProjectSchema.parse(input);
   const orgId = requestedOrgId ?? (await personalOrgId(userId));
   await requireMembership({ userId, orgId });
+  if (fields.repoUrl) await assertRepoUrlAllowed({ userId, repoUrl: fields.repoUrl });
   try {
     const project = await db.project.create({
-      data: { ...fields, orgId, createdById: userId, wipLimits: wipLimits ?? Prisma.DbNull },
+      data: { ...fields, orgId, createdById: userId, repoUrlSetById: fields.repoUrl ? userId : null, wipLimits: wipLimits ?? Prisma.DbNull },
       include: projectInclude,
     });
     return toProjectDto(project);

@@ -5,13 +5,17 @@ export const TICKET_STATUSES = ["backlog", "analyzing", "building", "testing", "
 
 const GIT_URL = /^(https?:\/\/|ssh:\/\/|git:\/\/|file:\/\/)[^\s]+$|^[\w.-]+@[\w.-]+:[^\s]+$/;
 
-/** A git URL (https, ssh, scp-like, file) or an absolute local path. Credentials never go into the URL. */
+/**
+ * The shape of a repository: a git URL or an absolute local path, credentials never in the URL. Which of them a user
+ * may use (https only, local paths for instance admins or under LOCAL_REPO_ROOTS) is the server's repository policy,
+ * lib/repos/check-repo-url.ts, so its refusals can say why.
+ */
 export const repoUrlSchema = z
   .string()
   .trim()
   .max(500)
   .refine((value) => GIT_URL.test(value) || (value.startsWith("/") && !/[\n\r\0]/.test(value)), {
-    message: "Use a git URL (https://…, ssh://…, git@host:path) or an absolute local path",
+    message: "Use an https:// URL or an absolute local path",
   })
   .refine((value) => !/^(https?|ssh|git):\/\/[^/@\s]+:[^/@\s]+@/.test(value), {
     message: "Do not put credentials in the URL; configure a token instead",
@@ -71,6 +75,8 @@ export const projectSchema = z.object({
   name: z.string(),
   description: z.string().nullable(),
   repoUrl: z.string().nullable(),
+  /** Names of the organization's other projects on the same repository (their agents' branches meet there). */
+  sharedRepoWith: z.array(z.string()),
   defaultBranch: z.string(),
   testCommand: z.string().nullable(),
   approvalMode: z.enum(["auto", "manual"]),

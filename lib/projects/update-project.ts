@@ -1,4 +1,6 @@
 import { db, Prisma } from "@/lib/db/client";
+import { ADMIN_ROLES, requireMembership } from "@/lib/orgs/require-membership";
+import { assertRepoUrlAllowed } from "@/lib/projects/assert-repo-url-allowed";
 import { getProjectOrThrow } from "@/lib/projects/get-project-or-throw";
 import { rethrowNameConflict } from "@/lib/projects/rethrow-name-conflict";
 import { projectInclude, toProjectDto } from "@/lib/projects/project-dto";
@@ -10,14 +12,35 @@ export interface UpdateProjectOptions {
   input: UpdateProjectInput;
 }
 
-/** Any member may change a project's settings. */
+/**
+ * What the server runs and spends on a project's behalf: where its code comes from (and goes to), the command run
+ * on it, the money and the agents it may use. Only owners and admins of the organization change these.
+ */
+const ADMIN_FIELDS = ["repoUrl", "testCommand", "budgetUsd", "maxConcurrentTasks"] as const;
+
+/** Any member may change a project's settings, except ADMIN_FIELDS; a new repository must pass the policy. */
 export async function updateProject({ userId, projectId, input }: UpdateProjectOptions): Promise<ProjectDto> {
   const { wipLimits, ...fields } = updateProjectSchema.parse(input);
-  await getProjectOrThrow({ userId, projectId });
+  const current = await getProjectOrThrow({ userId, projectId });
+  // A field sent with its current value is no change (a form may send what it showed).
+  const changed = ADMIN_FIELDS.filter((key) => fields[key] !== undefined && (fields[key] ?? null) !== current[key]);
+  if (changed.length > 0) {
+    await requireMembership({
+      userId,
+      orgId: current.orgId,
+      roles: ADMIN_ROLES,
+      forbiddenMessage: "Only owners and admins of the organization can change a project's repository, test command, budget or concurrency.",
+    });
+  }
+  if (changed.includes("repoUrl") && fields.repoUrl) await assertRepoUrlAllowed({ userId, repoUrl: fields.repoUrl });
   try {
     const project = await db.project.update({
       where: { id: projectId },
-      data: { ...fields, ...(wipLimits === undefined ? {} : { wipLimits: wipLimits ?? Prisma.DbNull }) },
+      data: {
+        ...fields,
+        ...(changed.includes("repoUrl") ? { repoUrlSetById: fields.repoUrl ? userId : null } : {}),
+        ...(wipLimits === undefined ? {} : { wipLimits: wipLimits ?? Prisma.DbNull }),
+      },
       include: projectInclude,
     });
     return toProjectDto(project);

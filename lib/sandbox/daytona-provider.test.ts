@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -7,13 +7,20 @@ import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import {
   agentSessionId,
   buildAgentCommand,
+  buildAgentEnvFile,
   buildKillScript,
   createDaytonaProvider,
   shellQuote,
   type DaytonaProviderOptions,
 } from "@/lib/sandbox/daytona-provider";
 import type { CreateSandboxInput, SandboxRef } from "@/lib/sandbox/sandbox-provider";
-import { startFakeDaytona, type FakeDaytona, type FakeSandbox } from "@/test/fake-daytona/fake-daytona-server";
+import {
+  startFakeDaytona,
+  type FakeDaytona,
+  type FakeExecResult,
+  type FakeExecution,
+  type FakeSandbox,
+} from "@/test/fake-daytona/fake-daytona-server";
 
 const API_KEY = "dtn_test_0123456789abcdef";
 const GIT_PASSWORD = "ghp_SuperSecretToken_9876543210";
@@ -24,10 +31,15 @@ let tempDir: string;
 let bundlePath: string;
 let bundleBytes: Buffer;
 let createHook: ((sandbox: FakeSandbox) => void) | undefined;
+let executeHook: ((sandbox: FakeSandbox, execution: FakeExecution) => FakeExecResult | undefined) | undefined;
 let sequence = 0;
 
 beforeAll(async () => {
-  fake = await startFakeDaytona({ apiKey: API_KEY, onCreate: (sandbox) => createHook?.(sandbox) });
+  fake = await startFakeDaytona({
+    apiKey: API_KEY,
+    onCreate: (sandbox) => createHook?.(sandbox),
+    onExecute: (sandbox, execution) => executeHook?.(sandbox, execution) ?? { exitCode: 0, result: "" },
+  });
   tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "daytona-provider-"));
   bundlePath = path.join(tempDir, "omoi-agent.mjs");
   bundleBytes = Buffer.concat([Buffer.from("// fake bundle\n"), randomBytes(4096)]);
@@ -125,14 +137,20 @@ describe("agent command, run locally through /bin/sh", () => {
     return { home, workspacePath, pidFile: path.join(home, ".omoi", "agent.pid") };
   }
 
-  it("gives the agent exactly its env plus PATH and HOME, in the workspace, and returns its exit code", () => {
+  it("gives the agent PATH, HOME and the path of its env file only, in the workspace, and returns its exit code", () => {
     const local = localSandbox(
-      `process.stdout.write(JSON.stringify({ env: process.env, argv: process.argv.slice(2), cwd: process.cwd(), pid: process.pid }));
-       process.exit(Number(process.env.EXIT_WITH));`,
+      `import fs from "node:fs";
+       const contract = JSON.parse(fs.readFileSync(process.env.OMOIOS_ENV_FILE, "utf8"));
+       process.stdout.write(JSON.stringify({ env: process.env, contract, argv: process.argv.slice(2), cwd: process.cwd(), pid: process.pid }));
+       process.exit(Number(contract.EXIT_WITH));`,
     );
     const env = { ...AGENT_ENV, WORKSPACE_PATH: local.workspacePath, EXIT_WITH: "7" };
+    // What startAgent uploads, where it uploads it.
+    const envFile = path.join(local.home, ".omoi", "agent-env.json");
+    fs.writeFileSync(envFile, buildAgentEnvFile(env), { mode: 0o600 });
     const command = buildAgentCommand({ workspacePath: local.workspacePath }, env);
     expect(command.startsWith("env -i ")).toBe(true);
+    for (const value of [env.OMOIOS_SANDBOX_TOKEN, env.OMOIOS_API_URL, env.AGENT_PROMPT]) expect(command).not.toContain(value);
 
     const result = spawnSync("/bin/sh", ["-c", command], {
       encoding: "utf8",
@@ -142,7 +160,8 @@ describe("agent command, run locally through /bin/sh", () => {
     expect(result.status).toBe(7);
     const seen = JSON.parse(result.stdout);
     const { SHLVL: _shlvl, ...agentEnv } = seen.env; // bash as /bin/sh re-adds SHLVL on exec; dash adds nothing
-    expect(agentEnv).toEqual({ ...env, PATH: process.env.PATH, HOME: local.home });
+    expect(agentEnv).toEqual({ PATH: process.env.PATH, HOME: local.home, OMOIOS_ENV_FILE: envFile });
+    expect(seen.contract).toEqual(env);
     expect(seen.argv).toEqual(["agent"]);
     expect(fs.realpathSync(seen.cwd)).toBe(fs.realpathSync(local.workspacePath));
     // The pid file names the agent itself (the inner shell exec'd into node).
@@ -151,8 +170,8 @@ describe("agent command, run locally through /bin/sh", () => {
   });
 
   it("rejects an env name that is not a shell variable name", () => {
-    expect(() => buildAgentCommand({ workspacePath: "/w/workspace" }, { "A=B": "x" })).toThrow(/invalid environment variable name/);
-    expect(() => buildAgentCommand({ workspacePath: "/w/workspace" }, { "X;id": "x" })).toThrow(/invalid environment variable name/);
+    expect(() => buildAgentEnvFile({ "A=B": "x" })).toThrow(/invalid environment variable name/);
+    expect(() => buildAgentEnvFile({ "X;id": "x" })).toThrow(/invalid environment variable name/);
   });
 
   it("the kill script ends the agent with SIGTERM, and with SIGKILL when it ignores SIGTERM", async () => {
@@ -272,7 +291,7 @@ describe("Daytona provider against the fake Daytona API (real SDK)", () => {
     expect(fake.requests.length).toBe(before);
   });
 
-  it("starts the agent in a session, async, with its env quoted after env -i; status and logs follow the command", async () => {
+  it("starts the agent in a session, async, its env in a 0600 file the command names; status and logs follow the command", async () => {
     const p = provider();
     const ref = await p.create(input());
     await p.startAgent(ref, AGENT_ENV);
@@ -285,9 +304,19 @@ describe("Daytona provider against the fake Daytona API (real SDK)", () => {
     const command: string = exec?.body.command;
     expect(command).toBe(buildAgentCommand(ref, AGENT_ENV));
     expect(command.startsWith("env -i ")).toBe(true);
-    expect(command).toContain(`OMOIOS_SANDBOX_TOKEN='omoisbx_token_value'`);
-    expect(command).toContain(`AGENT_PROMPT=${shellQuote(HOSTILE)}`);
+    expect(command).toContain(`OMOIOS_ENV_FILE='/home/daytona/.omoi/agent-env.json'`);
+    expect(command).not.toContain(AGENT_ENV.OMOIOS_SANDBOX_TOKEN);
+    expect(command).not.toContain("AGENT_PROMPT");
     expect(command).toContain(`exec node '\\''/home/daytona/.omoi/omoi-agent.mjs'\\'' agent`); // quoted once more for sh -c
+    // The contract went by upload, into the agent's 0700 folder, narrowed to 0600 before the command started.
+    const envFile = "/home/daytona/.omoi/agent-env.json";
+    expect(JSON.parse(sandboxOf(ref).files.get(envFile)!.toString("utf8"))).toEqual(AGENT_ENV);
+    expect(sandboxOf(ref).modes.get(envFile)).toBe("600");
+    expect(sandboxOf(ref).modes.get("/home/daytona/.omoi")).toBe("700");
+    const order = (match: (r: (typeof fake.requests)[number]) => boolean) => fake.requests.findIndex(match);
+    const chmodAt = order((r) => r.path.endsWith("/files/permissions") && r.query.path === envFile);
+    expect(order((r) => r.path.endsWith("/files/bulk-upload") && !!r.files?.some((f) => f.path === envFile))).toBeLessThan(chmodAt);
+    expect(chmodAt).toBeLessThan(fake.requests.indexOf(exec!));
     expect(command).not.toContain(GIT_PASSWORD);
     expect(command).not.toContain(API_KEY);
     // Nothing of the agent's env was given to the sandbox itself.
@@ -434,7 +463,108 @@ describe("Daytona provider against the fake Daytona API (real SDK)", () => {
     expect(await p.status({ sandboxId: "x", externalId: "y", workspacePath: "/home/daytona/workspace" })).toEqual({ state: "unknown" });
   });
 
+  describe("exportBranch", () => {
+    const BRANCH = "omoi/app-1a2b3c4d/OMOI-3";
+    const gitHere = (cwd: string, ...args: string[]) =>
+      execFileSync("git", ["-c", "user.name=Agent", "-c", "user.email=agent@example.test", ...args], { cwd, encoding: "utf8", stdio: "pipe" }).trim();
+    /** What the sandbox's workspace holds, played here: a real repository the bundle is made from. */
+    function workspaceRepo() {
+      const dir = fs.mkdtempSync(path.join(tempDir, "ws-"));
+      gitHere(dir, "init", "-q", "-b", "main");
+      gitHere(dir, "commit", "-q", "--allow-empty", "-m", "base");
+      gitHere(dir, "checkout", "-q", "-b", BRANCH);
+      fs.writeFileSync(path.join(dir, "work.txt"), "work\n");
+      gitHere(dir, "add", ".");
+      gitHere(dir, "commit", "-q", "-m", "OMOI-3: work");
+      return dir;
+    }
+    /** The sandbox's side of `git bundle create`: the bundle lands where the command said, as the daemon's files. */
+    function bundleInSandbox(repo: string, refs: string[] | "garbage") {
+      executeHook = (sandbox, execution) => {
+        if (!execution.command.includes("bundle create")) return undefined;
+        const target = /\/home\/daytona\/\.omoi\/export-[0-9a-f]+\.bundle/.exec(execution.command)![0];
+        const local = path.join(tempDir, `made-${randomBytes(4).toString("hex")}.bundle`);
+        if (refs === "garbage") fs.writeFileSync(local, "# v2 git bundle\nnot really\n");
+        else gitHere(repo, "bundle", "create", "--quiet", local, ...refs);
+        sandbox.files.set(target, fs.readFileSync(local));
+        return { exitCode: 0, result: "" };
+      };
+    }
+    const bareMirror = () => {
+      const dir = fs.mkdtempSync(path.join(tempDir, "mirror-"));
+      gitHere(dir, "init", "-q", "--bare");
+      return dir;
+    };
+
+    it("makes a bundle in the sandbox, downloads and verifies it, and fetches the branch into the mirror; nothing is pushed from the sandbox", async () => {
+      const p = provider();
+      const ref = await p.create(input());
+      const sandbox = sandboxOf(ref);
+      const repo = workspaceRepo();
+      const mirror = bareMirror();
+      bundleInSandbox(repo, [`refs/heads/${BRANCH}`]);
+      try {
+        await p.exportBranch(ref, BRANCH, mirror, "refs/exported/x");
+      } finally {
+        executeHook = undefined;
+      }
+      expect(gitHere(mirror, "rev-parse", "refs/exported/x")).toBe(gitHere(repo, "rev-parse", BRANCH));
+      const bundleCommand = sandbox.executions.find((e) => e.command.includes("bundle create"))!.command;
+      expect(bundleCommand).toContain(`git -C '\\''/home/daytona/workspace'\\'' bundle create`);
+      expect(bundleCommand).toContain(`'\\''refs/heads/${BRANCH}'\\''`);
+      // The bundle was taken away; no push call, no credential in any command or request made for the export.
+      expect([...sandbox.files.keys()].filter((name) => name.endsWith(".bundle"))).toEqual([]);
+      expect(sandbox.pushes).toEqual([]);
+      expect(fake.requests.some((r) => r.path.endsWith("/git/push"))).toBe(false);
+      for (const execution of sandbox.executions) expect(execution.command).not.toContain(GIT_PASSWORD);
+      const exportRequests = fake.requests.filter((r) => r.path.includes("/files/bulk-download") || (r.method === "DELETE" && r.path.endsWith("/files")));
+      expect(exportRequests.map((r) => r.method)).toEqual(["POST", "DELETE"]);
+      for (const r of exportRequests) expect(JSON.stringify(r)).not.toContain(GIT_PASSWORD);
+    });
+
+    it("refuses a bundle that is not one, or that lacks the branch, and writes nothing to the mirror", async () => {
+      const p = provider();
+      const ref = await p.create(input());
+      const repo = workspaceRepo();
+      const mirror = bareMirror();
+      try {
+        bundleInSandbox(repo, "garbage");
+        await expect(p.exportBranch(ref, BRANCH, mirror, "refs/exported/x")).rejects.toThrow(/^daytona exportBranch failed: git bundle failed/);
+        bundleInSandbox(repo, ["refs/heads/main"]);
+        await expect(p.exportBranch(ref, BRANCH, mirror, "refs/exported/x")).rejects.toThrow(/git fetch failed: .*couldn't find remote ref/);
+      } finally {
+        executeHook = undefined;
+      }
+      expect(() => gitHere(mirror, "rev-parse", "--verify", "--quiet", "refs/exported/x")).toThrow();
+    });
+
+    it("reports a failing bundle command with its output", async () => {
+      const p = provider();
+      const ref = await p.create(input());
+      executeHook = (_sandbox, execution) => (execution.command.includes("bundle create") ? { exitCode: 128, result: "fatal: Refusing to create empty bundle." } : undefined);
+      try {
+        await expect(p.exportBranch(ref, BRANCH, bareMirror(), "refs/exported/x")).rejects.toThrow(/git bundle create exited with 128: fatal: Refusing to create empty bundle/);
+      } finally {
+        executeHook = undefined;
+      }
+    });
+  });
+
   it("the SDK called no endpoint the fake lacks", () => {
     expect(fake.unknown).toEqual([]);
+  });
+
+  it("no command the fake received, in any sandbox or session, carries the sandbox token; only the env file upload does", () => {
+    const token = AGENT_ENV.OMOIOS_SANDBOX_TOKEN;
+    const sandboxes = [...fake.sandboxes.values()];
+    const commands = sandboxes.flatMap((s) => [...s.executions.map((e) => e.command), ...[...s.sessions.values()].flatMap((x) => x.commands.map((c) => c.command))]);
+    expect(commands.some((command) => command.includes("OMOIOS_ENV_FILE="))).toBe(true);
+    for (const command of commands) expect(command).not.toContain(token);
+    for (const request of fake.requests) {
+      expect(JSON.stringify({ path: request.path, query: request.query, body: request.body, headers: request.headers })).not.toContain(token);
+      for (const file of request.files ?? []) {
+        if (file.content.includes(token)) expect(file.path).toBe("/home/daytona/.omoi/agent-env.json");
+      }
+    }
   });
 });

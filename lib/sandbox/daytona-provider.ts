@@ -1,6 +1,9 @@
-import { access } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { access, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { Daytona, DaytonaError, DaytonaNotFoundError, type Sandbox } from "@daytonaio/sdk";
+import { fetchFromBundle } from "@/lib/repos/fetch-from-bundle";
 import type {
   CreateSandboxInput,
   SandboxProvider,
@@ -26,7 +29,7 @@ export interface DaytonaProviderOptions {
   agentBundlePath: string;
   /**
    * Sent with the clone of an https URL on `host` (default github.com) only, so a project whose repository points
-   * elsewhere cannot collect the token.
+   * elsewhere cannot collect the token. Never used for pushes: the server pushes from its own mirror.
    */
   gitCredentials?: { username: string; password: string; host?: string };
 }
@@ -35,8 +38,12 @@ const DEFAULT_API_URL = "https://app.daytona.io/api";
 const AGENT_DIR = ".omoi";
 const BUNDLE_FILE = "omoi-agent.mjs";
 const PID_FILE = "agent.pid";
+/** The agent's env contract, uploaded for each start; the agent reads and deletes it (OMOIOS_ENV_FILE). */
+const ENV_FILE = "agent-env.json";
 const CREATE_TIMEOUT_SECONDS = 180;
 const STOP_GRACE_SECONDS = 10;
+/** Making, downloading and unpacking one branch's bundle. */
+const EXPORT_TIMEOUT_SECONDS = 600;
 /** States in which no agent process can be alive. */
 const GONE_STATES = new Set(["stopped", "stopping", "archived", "archiving", "destroyed", "destroying", "error", "build_failed"]);
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -68,25 +75,44 @@ export function agentSessionId(sandboxId: string): string {
 function agentPaths(ref: Pick<SandboxRef, "workspacePath">) {
   const home = path.posix.dirname(ref.workspacePath);
   const dir = path.posix.join(home, AGENT_DIR);
-  return { home, dir, bundle: path.posix.join(dir, BUNDLE_FILE), pidFile: path.posix.join(dir, PID_FILE) };
+  return {
+    home,
+    dir,
+    bundle: path.posix.join(dir, BUNDLE_FILE),
+    pidFile: path.posix.join(dir, PID_FILE),
+    envFile: path.posix.join(dir, ENV_FILE),
+  };
 }
 
 /**
- * The session command that runs the agent. `env -i` gives the agent exactly `env` plus PATH and HOME: nothing of
- * the daemon's or the sandbox's environment, and the values never touch a file. PATH defaults to the session
- * shell's own (`"$PATH"` is expanded there), because where node lives depends on the snapshot. The inner shell
- * records its pid and `exec`s node, so the pid file names the agent itself and the command's exit code is the
- * agent's.
+ * The agent's env contract as the file it loads at start (then deletes). Values travel as a file upload, never in a
+ * command: a session command's text stays in the session's history (and the process's command line), where the
+ * sandbox token would outlive the agent. PATH and HOME are not in it: they say where things are and stay on the
+ * command line (see buildAgentCommand).
+ */
+export function buildAgentEnvFile(env: Record<string, string>): string {
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (!ENV_NAME.test(name)) throw new Error(`invalid environment variable name: ${JSON.stringify(name)}`);
+    if (name !== "PATH" && name !== "HOME") values[name] = value;
+  }
+  return `${JSON.stringify(values)}\n`;
+}
+
+/**
+ * The session command that runs the agent. `env -i` gives the agent PATH, HOME and the path of its env file
+ * (buildAgentEnvFile) only: nothing of the daemon's or the sandbox's environment, and no value of the contract.
+ * PATH defaults to the session shell's own (`"$PATH"` is expanded there), because where node lives depends on the
+ * snapshot. The inner shell records its pid and `exec`s node, so the pid file names the agent itself and the
+ * command's exit code is the agent's.
  */
 export function buildAgentCommand(ref: Pick<SandboxRef, "workspacePath">, env: Record<string, string>): string {
   const paths = agentPaths(ref);
-  const assignments: string[] = [];
-  if (!("PATH" in env)) assignments.push(`PATH="$PATH"`);
-  if (!("HOME" in env)) assignments.push(`HOME=${shellQuote(paths.home)}`);
-  for (const [name, value] of Object.entries(env)) {
-    if (!ENV_NAME.test(name)) throw new Error(`invalid environment variable name: ${JSON.stringify(name)}`);
-    assignments.push(`${name}=${shellQuote(value)}`);
-  }
+  const assignments = [
+    "PATH" in env ? `PATH=${shellQuote(env.PATH!)}` : `PATH="$PATH"`,
+    `HOME=${shellQuote(env.HOME ?? paths.home)}`,
+    `OMOIOS_ENV_FILE=${shellQuote(paths.envFile)}`,
+  ];
   const inner = [
     `echo $$ > ${shellQuote(paths.pidFile)}`,
     `cd ${shellQuote(ref.workspacePath)}`,
@@ -310,7 +336,9 @@ export function createDaytonaProvider(options: DaytonaProviderOptions): SandboxP
      */
     async startAgent(ref: SandboxRef, env: Record<string, string>): Promise<void> {
       let command: string;
+      let envFile: string;
       try {
+        envFile = buildAgentEnvFile(env);
         command = buildAgentCommand(ref, env);
       } catch (err) {
         throw wrap("startAgent", err);
@@ -331,6 +359,11 @@ export function createDaytonaProvider(options: DaytonaProviderOptions): SandboxP
           await sandbox.process.deleteSession(sessionId);
           await sandbox.process.createSession(sessionId);
         }
+        // The token goes by file upload, into the agent's 0700 folder, and is narrowed to 0600 before the agent
+        // starts; the command only names the file.
+        const { envFile: envPath } = agentPaths(ref);
+        await sandbox.fs.uploadFile(Buffer.from(envFile, "utf8"), envPath);
+        await sandbox.fs.setFilePermissions(envPath, { mode: "600" });
         // Output stays with the session command; logTail reads it through the session logs API.
         await sandbox.process.executeSessionCommand(sessionId, { command, runAsync: true });
       } catch (err) {
@@ -383,14 +416,33 @@ export function createDaytonaProvider(options: DaytonaProviderOptions): SandboxP
       }
     },
 
-    async pushBranch(ref, { branch, remoteUrl }) {
+    /**
+     * The branch leaves as a `git bundle` made inside the sandbox (its git, its files, its problem), downloaded
+     * through the toolbox and fetched into the mirror here (fetchFromBundle verifies it first). Nothing is pushed from
+     * the sandbox and no credential is sent to it.
+     */
+    async exportBranch(ref, branch, intoGitDir, intoRef) {
+      const local = path.join(await mkdtemp(path.join(tmpdir(), "omoios-bundle-")), "export.bundle");
+      const remote = path.posix.join(agentPaths(ref).dir, `export-${randomBytes(6).toString("hex")}.bundle`);
       try {
         const sandbox = await find(ref.externalId);
         if (!sandbox) throw new Error("the sandbox no longer exists");
-        const { username, password } = credentialsFor(remoteUrl);
-        await sandbox.git.push(ref.workspacePath, username, password, branch);
+        await run(
+          sandbox,
+          `git -C ${shellQuote(ref.workspacePath)} bundle create --quiet ${shellQuote(remote)} ${shellQuote(`refs/heads/${branch}`)}`,
+          "git bundle create",
+          EXPORT_TIMEOUT_SECONDS,
+        );
+        try {
+          await sandbox.fs.downloadFile(remote, local, EXPORT_TIMEOUT_SECONDS);
+        } finally {
+          await sandbox.fs.deleteFile(remote).catch(() => {});
+        }
+        await fetchFromBundle({ bundlePath: local, branch, gitDir: intoGitDir, intoRef });
       } catch (err) {
-        throw wrap("push", err);
+        throw wrap("exportBranch", err);
+      } finally {
+        await rm(path.dirname(local), { recursive: true, force: true });
       }
     },
 

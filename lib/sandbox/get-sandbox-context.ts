@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
+import { ticketBranchName } from "@/lib/repos/ticket-branch-name";
 import type { SandboxCaller } from "@/lib/sandbox/authenticate-sandbox-token";
 import type { SandboxContext } from "@/lib/sandbox/sandbox-context-schema";
 import { pendingFeedbackSchema, WORK_PHASES, type SpecPhaseName } from "@/lib/specs/spec-schemas";
@@ -54,7 +55,7 @@ export async function getSandboxContext(caller: SandboxCaller): Promise<SandboxC
       kind: task.kind,
       attempt: task.attempt,
       ticket: { id: ticket.id, key: ticket.key, title: ticket.title, description: ticket.description, priority: ticket.priority },
-      branch: task.branch ?? `omoi/${ticket.key}`,
+      branch: task.branch ?? ticketBranchName(ticket.project, ticket.key),
       criteria: await criteriaOf(task.specTask),
     },
   };

@@ -232,6 +232,9 @@ export function createLocalProvider(options: LocalProviderOptions): SandboxProvi
     },
 
     async exportBranch(ref, branch, intoGitDir, intoRef) {
+      // Nothing of the sandbox may run while the server reads its repository: a process left behind could swap a
+      // checked ref for a symlink between the check and the fetch. The agent has reported; ending it costs nothing.
+      await this.stop(ref);
       await fetchFromWorkspace({ workspacePath: ref.workspacePath, branch, gitDir: intoGitDir, intoRef });
     },
 

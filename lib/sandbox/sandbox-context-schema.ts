@@ -35,7 +35,7 @@ export const sandboxContextSchema = z.object({
       kind: z.enum(["implement", "quick"]),
       attempt: z.number().int(),
       ticket: z.object({ id: z.string(), key: z.string(), title: z.string(), description: z.string().nullable(), priority: z.string() }),
-      /** The branch to work on: omoi/<ticket key>. */
+      /** The branch to work on, named by the server: omoi/<project namespace>/<ticket key>. */
       branch: z.string(),
       /** What must hold when done: the spec's criteria (with ids, so verdicts mark them) and the task's own. */
       criteria: z.array(z.object({ id: z.string().nullable(), text: z.string() })),

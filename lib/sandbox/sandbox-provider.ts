@@ -57,10 +57,11 @@ export interface SandboxProvider {
   destroy(ref: SandboxRef): Promise<void>;
   status(ref: SandboxRef): Promise<SandboxStatus>;
   /**
-   * Pushes a branch of the workspace to the repository it was cloned from, with the server's git credentials passed
-   * to this one operation (never stored in the sandbox). Run by the app after a task's work was accepted.
+   * Copies `refs/heads/<branch>` of the workspace into `intoRef` of the server's repository `intoGitDir` (a project's
+   * mirror, lib/repos), so the server can check and push the work itself. Neither the server's git nor any credential
+   * runs in the workspace: local sandboxes are fetched from (git's upload-pack), Daytona sandboxes hand over a bundle.
    */
-  pushBranch(ref: SandboxRef, push: { branch: string; remoteUrl: string }): Promise<void>;
+  exportBranch(ref: SandboxRef, branch: string, intoGitDir: string, intoRef: string): Promise<void>;
   /** The last `bytes` of the agent's output, for members looking at a sandbox. */
   logTail(ref: SandboxRef, bytes: number): Promise<string>;
 }

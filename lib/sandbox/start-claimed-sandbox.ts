@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { appendWorkerEvent } from "@/lib/events/append-worker-event";
 import { log } from "@/lib/log";
+import { checkProjectRepo } from "@/lib/projects/check-project-repo";
 import { buildAgentEnv, type AgentEnvInput } from "@/lib/sandbox/build-agent-env";
 import { refOf } from "@/lib/sandbox/get-sandbox-provider";
 import { issueSandboxToken } from "@/lib/sandbox/issue-sandbox-token";
@@ -33,6 +34,9 @@ export async function startClaimedSandbox(
   const { sandboxId } = claimed;
   let stage = "preparing the workspace";
   try {
+    // Judged again at every clone, not only when the URL was saved (see checkProjectRepo).
+    const notAllowed = await checkProjectRepo(claimed.projectId);
+    if (notAllowed) throw new Error(`the project's repository may not be used: ${notAllowed}`);
     const { token } = await issueSandboxToken({ sandboxId });
     const ref = await provider.create({ sandboxId, purpose: claimed.purpose, projectId: claimed.projectId, specId: claimed.specId, taskId: claimed.taskId, repo: claimed.repo });
     // A reaper may have given up on us while the clone ran; then this sandbox is not ours to start.

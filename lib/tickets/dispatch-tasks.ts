@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { isTicketBranch, ticketBranchName } from "@/lib/repos/ticket-branch-name";
 import { advanceTicket } from "@/lib/tickets/advance-ticket";
 import { getSandboxProvider } from "@/lib/sandbox/get-sandbox-provider";
 import type { SandboxProvider, SandboxStatus } from "@/lib/sandbox/sandbox-provider";
@@ -44,15 +45,18 @@ export async function dispatchTasks({ provider = getSandboxProvider(), onExit }:
     for (const c of chosen) {
       const task = await tx.task.findUniqueOrThrow({
         where: { id: c.taskId },
-        include: { ticket: { include: { project: { select: { repoUrl: true, defaultBranch: true } } } } },
+        include: { ticket: { include: { project: { select: { id: true, name: true, repoUrl: true, defaultBranch: true } } } } },
       });
+      // Named by the server, and kept across attempts (a project renamed meanwhile does not move the ticket's work).
+      const { project } = task.ticket;
+      const branch = isTicketBranch(task.branch, project, task.ticket.key) ? task.branch : ticketBranchName(project, task.ticket.key);
       const sandbox = await tx.sandbox.create({
         data: { provider: provider.name, purpose: "task", taskId: task.id, specId: task.ticket.specId, status: "creating", lastHeartbeatAt: new Date() },
         select: { id: true },
       });
       await tx.task.update({
         where: { id: task.id },
-        data: { status: "running", attempt: { increment: 1 }, sandboxId: sandbox.id, startedAt: new Date(), branch: `omoi/${task.ticket.key}`, error: null },
+        data: { status: "running", attempt: { increment: 1 }, sandboxId: sandbox.id, startedAt: new Date(), branch, error: null },
       });
       await advanceTicket(task.ticketId, "analyzing", tx);
       await tx.ticket.update({ where: { id: task.ticketId }, data: { isBlocked: false, blockedReason: null } });

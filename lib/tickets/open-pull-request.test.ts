@@ -10,12 +10,14 @@ beforeAll(async () => {
   github = await startFakeGitHub({ token: TOKEN });
   process.env.GITHUB_TOKEN = TOKEN;
   process.env.GITHUB_API_URL = github.url;
+  process.env.GITHUB_ALLOWED_OWNERS = "Acme";
   reloadEnv();
 });
 
 afterAll(async () => {
   delete process.env.GITHUB_TOKEN;
   delete process.env.GITHUB_API_URL;
+  delete process.env.GITHUB_ALLOWED_OWNERS;
   reloadEnv();
   await github.stop();
 });
@@ -37,5 +39,12 @@ describe("pull requests through GitHub's REST API (real Octokit, loopback fake)"
     expect(github.pulls.get("acme/shop")![0]).toMatchObject({ head: "omoi/OMOI-7", base: "main", title: "OMOI-7: Add greetings" });
     expect(github.requests.every((r) => r.authorization?.endsWith(TOKEN))).toBe(true);
     expect(await openPullRequest({ ...input, repoUrl: "/srv/repos/shop" })).toBeNull();
+  });
+
+  it("leaves repositories of owners outside GITHUB_ALLOWED_OWNERS alone: the server's token never acts for them", async () => {
+    const before = github.requests.length;
+    const input = { repoUrl: "https://github.com/someone-else/shop.git", head: "omoi/OMOI-1", base: "main", title: "t", body: "b" };
+    expect(await openPullRequest(input)).toBeNull();
+    expect(github.requests.length).toBe(before);
   });
 });

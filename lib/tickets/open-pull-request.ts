@@ -1,5 +1,6 @@
 import { Octokit } from "@octokit/rest";
 import { getEnv } from "@/lib/env";
+import { githubAllowedOwners } from "@/lib/repos/git-env";
 
 /** owner/repo of a GitHub https or ssh URL; null for anything else (a local path, another host). */
 export function githubRepoOf(url: string | null): { owner: string; repo: string } | null {
@@ -18,12 +19,14 @@ export interface PullRequestInput {
 
 /**
  * Opens (or finds, when one is already open for the branch) the pull request of a task's branch through GitHub's
- * REST API with the server's token. Null when GitHub is not configured for this repository.
+ * REST API with the server's token. Null when GitHub is not configured for this repository (no token, not a GitHub
+ * repository, or its owner is not in GITHUB_ALLOWED_OWNERS).
  */
 export async function openPullRequest(input: PullRequestInput): Promise<{ url: string; number: number } | null> {
   const env = getEnv();
   const repo = githubRepoOf(input.repoUrl);
-  if (!env.GITHUB_TOKEN || !repo) return null;
+  // The token acts for the server's GitHub account: only on repositories of owners the operator allowed.
+  if (!env.GITHUB_TOKEN || !repo || !githubAllowedOwners().includes(repo.owner.toLowerCase())) return null;
   const octokit = new Octokit({ auth: env.GITHUB_TOKEN, baseUrl: env.GITHUB_API_URL, userAgent: "omoios", request: { retries: 0 } });
   const existing = await octokit.rest.pulls.list({ ...repo, head: `${repo.owner}:${input.head}`, state: "open", per_page: 1 });
   if (existing.data[0]) return { url: existing.data[0].html_url, number: existing.data[0].number };

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { orgSlug } from "@/lib/orgs/org-slug";
@@ -13,7 +13,11 @@ export interface CreateUserOptions {
   image?: string | null;
 }
 
-/** Creates a user together with a personal organization they own, in one transaction. */
+/**
+ * Creates a user together with a personal organization they own, in one transaction. The first account of an
+ * instance becomes its instance admin (it set the server up: `npm start` on a laptop, then sign up), so its local
+ * repositories keep working without any configuration.
+ */
 export async function createUser(options: CreateUserOptions): Promise<UserDto> {
   const passwordHash = options.password ? await hashPassword(options.password) : null;
   const existing = await db.user.findUnique({ where: { email: options.email }, select: { id: true } });
@@ -28,6 +32,7 @@ export async function createUser(options: CreateUserOptions): Promise<UserDto> {
         passwordHash,
         githubId: options.githubId ?? null,
         image: options.image ?? null,
+        isInstanceAdmin: await isFirstAccount(tx),
       },
       select: { id: true, email: true, name: true, image: true },
     });
@@ -41,4 +46,15 @@ export async function createUser(options: CreateUserOptions): Promise<UserDto> {
     });
     return user;
   });
+}
+
+/**
+ * Whether no account exists yet. Two first sign-ups at once must not both become admin: the check runs under a
+ * transaction-scoped advisory lock, so the second one waits and then sees the first (each statement of a READ
+ * COMMITTED transaction sees what committed before it). Once any account exists no lock is taken.
+ */
+async function isFirstAccount(tx: Prisma.TransactionClient): Promise<boolean> {
+  if (await tx.user.findFirst({ select: { id: true } })) return false;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('omoi-first-account', 0))`;
+  return !(await tx.user.findFirst({ select: { id: true } }));
 }

@@ -49,7 +49,8 @@ describe("projects", () => {
   });
 
   it("are updated with PATCH; unknown fields and empty patches are refused", async () => {
-    const user = await createTestUser();
+    // An instance admin, who may use any local path (test/api/repo-policy.test.ts: everyone else).
+    const user = await createTestUser({ instanceAdmin: true });
     const project = await createTestProject(user.id);
     const params = { projectId: project.id };
     const res = await callRoute(patchProject, {

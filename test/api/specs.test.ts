@@ -76,4 +76,27 @@ describe("GET /api/v1/sandboxes/{id}", () => {
     expect(response.body.sandbox.logTail.length).toBeLessThanOrEqual(16 * 1024);
     expect(response.body.sandbox).not.toHaveProperty("tokenHash");
   });
+
+  it("scrubs the log tail like events: token shapes and the server's own secret values never reach members", async () => {
+    const user = await createTestUser();
+    const project = await createTestProject(user.id);
+    const spec = await db.spec.create({ data: { projectId: project.id, userId: user.id, title: "t", description: "d" } });
+    const logPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "omoios-log-")), "agent.log");
+    const githubToken = `ghp_${"Zx9".repeat(12)}`;
+    const sandboxToken = `omoisbx_${"q".repeat(43)}`;
+    // What an agent's command might print: its environment, a clone URL, the server's session secret it read somewhere.
+    fs.writeFileSync(
+      logPath,
+      [`GITHUB_TOKEN=${githubToken}`, `OMOIOS_SANDBOX_TOKEN=${sandboxToken}`, "remote: https://x-access-token:s3cretpassw0rd@github.com/acme/app.git", `secret: ${process.env.NEXTAUTH_SECRET}`, "done\n"].join("\n"),
+    );
+    const sandbox = await db.sandbox.create({
+      data: { purpose: "spec", specId: spec.id, status: "running", externalId: "x", workspacePath: "/nowhere", logPath, lastHeartbeatAt: new Date() },
+    });
+    const response = await callRoute(sandboxRoute.GET, { params: { id: sandbox.id }, cookie: user.cookie });
+    const tail: string = response.body.sandbox.logTail;
+    for (const secret of [githubToken, sandboxToken, "s3cretpassw0rd", process.env.NEXTAUTH_SECRET!]) expect(tail).not.toContain(secret);
+    expect(tail).toContain("GITHUB_TOKEN=[redacted]");
+    expect(tail).toContain("https://x-access-token:[redacted]@github.com/acme/app.git");
+    expect(tail.endsWith("done\n")).toBe(true);
+  });
 });

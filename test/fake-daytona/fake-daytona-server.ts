@@ -89,6 +89,8 @@ export interface FakeSandbox {
   home: string;
   files: Map<string, Buffer>;
   folders: Set<string>;
+  /** Octal modes, as last given by a folder creation or a `setFilePermissions` call, by path. */
+  modes: Map<string, string>;
   clones: FakeClone[];
   /** git.push calls (path, branch and the credentials passed with the call). */
   pushes: { path: string; branch?: string; username?: string; password?: string }[];
@@ -215,7 +217,8 @@ export async function startFakeDaytona(options: FakeDaytonaOptions): Promise<Fak
     return { id: command.id, command: command.command, exitCode: command.exitCode };
   }
 
-  type Reply = { status: number; body?: unknown };
+  /** `multipart`: a bulk-download answer, one part per requested file (`file`) or per failure (`error`). */
+  type Reply = { status: number; body?: unknown; multipart?: { name: string; filename: string; content: Buffer; contentType?: string }[] };
 
   function controlPlane(method: string, rest: string, query: Record<string, string>, body: any): Reply | null {
     if (method === "POST" && rest === "/sandbox") {
@@ -232,6 +235,7 @@ export async function startFakeDaytona(options: FakeDaytonaOptions): Promise<Fak
         home: HOME,
         files: new Map(),
         folders: new Set([HOME]),
+        modes: new Map(),
         clones: [],
         pushes: [],
         executions: [],
@@ -292,7 +296,7 @@ export async function startFakeDaytona(options: FakeDaytonaOptions): Promise<Fak
 
   function toolbox(method: string, id: string, rest: string, query: Record<string, string>, body: any, files: FakeUploadedFile[] | undefined): Reply | null {
     const known =
-      /^\/(user-home-dir|work-dir|git\/clone|git\/push|files\/folder|files\/bulk-upload|process\/execute|process\/session)(\/.*)?$/.test(rest);
+      /^\/(user-home-dir|work-dir|git\/clone|git\/push|files|files\/folder|files\/bulk-upload|files\/bulk-download|process\/execute|process\/session)(\/.*)?$/.test(rest);
     if (!known) return null;
     const sandbox = startedSandbox(id);
 
@@ -312,11 +316,30 @@ export async function startFakeDaytona(options: FakeDaytonaOptions): Promise<Fak
     if (method === "POST" && rest === "/files/folder") {
       if (!query.path) throw new HttpError(400, "path is required");
       sandbox.folders.add(query.path);
+      if (query.mode) sandbox.modes.set(query.path, query.mode);
       return { status: 201 };
+    }
+    if (method === "POST" && rest === "/files/permissions") {
+      if (!query.path) throw new HttpError(400, "path is required");
+      if (!sandbox.files.has(query.path) && !sandbox.folders.has(query.path)) throw new HttpError(404, `file ${query.path} not found`);
+      if (query.mode) sandbox.modes.set(query.path, query.mode);
+      return { status: 200 };
+    }
+    if (method === "POST" && rest === "/files/bulk-download") {
+      const paths: string[] = Array.isArray(body?.paths) ? body.paths : [];
+      return { status: 200, multipart: paths.map((p) => (sandbox.files.has(p) ? { name: "file", filename: p, content: sandbox.files.get(p)! } : { name: "error", filename: p, content: Buffer.from(JSON.stringify({ message: `file ${p} not found`, statusCode: 404 })), contentType: "application/json" })) };
+    }
+    if (method === "DELETE" && rest === "/files") {
+      if (!query.path || !sandbox.files.delete(query.path)) throw new HttpError(404, `file ${query.path} not found`);
+      return { status: 204 };
     }
     if (method === "POST" && rest === "/files/bulk-upload") {
       if (!files?.length) throw new HttpError(400, "no files in the upload");
-      for (const file of files) sandbox.files.set(file.path, file.content);
+      // An uploaded file gets the daemon's default mode, whatever an earlier file at that path had.
+      for (const file of files) {
+        sandbox.files.set(file.path, file.content);
+        sandbox.modes.delete(file.path);
+      }
       return { status: 200 };
     }
     if (method === "POST" && rest === "/process/execute") {
@@ -434,6 +457,7 @@ export async function startFakeDaytona(options: FakeDaytonaOptions): Promise<Fak
           unknown.push(recorded);
           return error(404, `fake Daytona does not implement ${recorded.method} ${recorded.path}`);
         }
+        if (reply.multipart) return sendMultipart(res, recorded, reply.multipart);
         send(reply.status, reply.body);
       } catch (err) {
         if (err instanceof HttpError) return error(err.status, err.message);
@@ -478,6 +502,30 @@ export async function startFakeDaytona(options: FakeDaytonaOptions): Promise<Fak
         server.close((err) => (err ? reject(err) : resolve()));
       }),
   };
+}
+
+/** The daemon's bulk download: a multipart/form-data body whose parts carry each file's path as their filename. */
+function sendMultipart(
+  res: http.ServerResponse,
+  recorded: RecordedDaytonaRequest,
+  parts: { name: string; filename: string; content: Buffer; contentType?: string }[],
+) {
+  const boundary = `fake-daytona-${randomUUID()}`;
+  const chunks: Buffer[] = [];
+  for (const part of parts) {
+    const headers = [
+      `--${boundary}`,
+      `Content-Disposition: form-data; name="${part.name}"; filename="${part.filename}"`,
+      `Content-Type: ${part.contentType ?? "application/octet-stream"}`,
+      `Content-Length: ${part.content.length}`,
+      "",
+      "",
+    ].join("\r\n");
+    chunks.push(Buffer.from(headers), part.content, Buffer.from("\r\n"));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  recorded.status = 200;
+  res.writeHead(200, { "content-type": `multipart/form-data; boundary=${boundary}` }).end(Buffer.concat(chunks));
 }
 
 /** The SDK's bulk upload: `files[i].path` text fields next to `files[i].file` file parts. */

@@ -8,9 +8,11 @@ import type { FakeStep, RecordedRequest } from "@/test/fake-anthropic/fake-anthr
 import { SAMPLE_OUTPUTS, scriptedSpecAgent } from "@/test/fake-anthropic/scripted-spec-agent";
 import { createSampleRepo } from "@/test/fixtures/sample-repo";
 import { callRoute } from "@/test/call-route";
+import { ticketBranchName } from "@/lib/repos/ticket-branch-name";
 
 // From idea to shipped commits: the spec's plan becomes tickets, tasks run in dependency order in their own
-// sandboxes, commits land on omoi/<key> branches of a real repository, and the spec completes.
+// sandboxes, commits land on the tickets' omoi/<project namespace>/<key> branches of a real repository (pushed by the
+// server from its mirror), and the spec completes.
 let h: AgentHarness;
 /** Task agents whose ticket key is listed here hang (to be killed mid-run). */
 let hangTasks = new Set<string>();
@@ -79,7 +81,7 @@ const git = (repo: string, ...args: string[]) => execFileSync("git", args, { cwd
 
 describe("spec tasks become tickets and ship", () => {
   it("runs a diamond plan in dependency order, commits on each ticket's branch, and completes the spec", async () => {
-    const { user, repo, specId } = await launchDiamond();
+    const { user, project, repo, specId } = await launchDiamond();
     const spec = await waitFor("the spec's execution to complete", async () => {
       const detail = await callRoute(specRoute.GET, { params: { specId }, cookie: user.cookie });
       return detail.body.spec.executionStatus === "completed" && detail.body.spec;
@@ -95,9 +97,11 @@ describe("spec tasks become tickets and ship", () => {
     for (const ticket of tickets) {
       expect(ticket).toMatchObject({ userId: user.id, specId, status: "done", isBlocked: false });
       expect(ticket.tasks).toHaveLength(1);
-      expect(ticket.tasks[0]).toMatchObject({ status: "completed", branch: `omoi/${ticket.key}`, attempt: 1 });
-      // The commit exists on the ticket's branch of the project's repository.
-      expect(git(repo, "log", "-1", "--format=%s", `omoi/${ticket.key}`)).toBe(`${ticket.key}: add notes`);
+      // The branch the server named (namespaced by project), pushed from the mirror with the commit on it.
+      const branch = ticketBranchName(project, ticket.key);
+      expect(ticket.tasks[0]).toMatchObject({ status: "completed", branch, attempt: 1 });
+      expect(ticket.tasks[0]!.pushedShas).toEqual([git(repo, "rev-parse", branch)]);
+      expect(git(repo, "log", "-1", "--format=%s", branch)).toBe(`${ticket.key}: add notes`);
     }
     const byTask = new Map(tickets.map((t) => [t.specTask!.localId, t]));
     expect(byTask.get("TSK-004")!.dependsOn.map((d) => d.dependsOn.specTask!.localId).sort()).toEqual(["TSK-002", "TSK-003"]);

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { ApiError } from "@/lib/http/api-client";
 import { useProject } from "@/hooks/api/use-projects";
+import { Alert } from "@/components/ui/alert";
 import { ApiErrorAlert } from "@/components/ui/api-error";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
@@ -72,6 +73,12 @@ export function ProjectDetail({ projectId }: { projectId: string }) {
           }
         />
       </div>
+      {data.sharedRepoWith.length > 0 ? (
+        <Alert tone="info" title="This repository is shared">
+          {data.sharedRepoWith.join(", ")} {data.sharedRepoWith.length === 1 ? "uses" : "use"} the same repository. Their agents
+          push their own branches there too.
+        </Alert>
+      ) : null}
       <ProjectSettingsForm project={data} />
       <DeleteProject project={data} />
     </div>

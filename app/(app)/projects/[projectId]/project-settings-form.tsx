@@ -101,7 +101,7 @@ export function ProjectSettingsForm({ project }: { project: ProjectDto }) {
           <Field
             label="Repository"
             error={fields.repoUrl}
-            hint="Git URL or absolute local path; empty for an empty repository."
+            hint="An https:// URL, or an absolute path on the server where allowed; empty for an empty repository. Owners and admins change it."
             className="sm:col-span-2"
           >
             {(control) => <Input {...control} name="repoUrl" defaultValue={project.repoUrl ?? ""} spellCheck={false} autoComplete="off" />}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Task" ADD COLUMN     "pushedShas" TEXT[] DEFAULT ARRAY[]::TEXT[];
