@@ -6,10 +6,12 @@ async function main(argv: string[]): Promise<number> {
   const [command] = argv;
   if (command === "agent") {
     const { readSandboxEnv } = await import("@/lib/agent/sandbox-env");
+    const { loadAgentEnvFile } = await import("@/lib/agent/load-agent-env-file");
     const { runSandboxAgent } = await import("@/lib/agent/run-sandbox-agent");
     let env;
     try {
-      env = readSandboxEnv(process.env);
+      // Daytona hands the contract over in a file (kept out of commands); the local provider, as the environment.
+      env = readSandboxEnv(loadAgentEnvFile(process.env));
     } catch (error) {
       process.stderr.write(`omoi agent: ${(error as Error).message}\n`);
       return 2;

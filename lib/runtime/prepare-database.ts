@@ -1,8 +1,13 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { embeddedServerUser, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { ensureAppRole } from "@/lib/db/ensure-app-role";
 import { migrate } from "@/lib/db/migrate";
 import { installJobQueue } from "@/lib/jobs/install-job-queue";
+import { secureDataDir } from "@/lib/runtime/secure-data-dir";
+import { readOrCreateSecret } from "@/lib/security/read-or-create-secret";
 
 export interface PrepareDatabaseOptions {
   /** A PostgreSQL URL to use as is; absent → an embedded server under `dataDir`. */
@@ -15,6 +20,7 @@ export interface PrepareDatabaseOptions {
 }
 
 export interface PreparedDatabase {
+  /** What the app connects with: with the embedded server, the app role's URL (never the superuser's). */
   url: string;
   embedded: boolean;
   stop(): Promise<void>;
@@ -22,13 +28,24 @@ export interface PreparedDatabase {
 
 const CONNECT_TIMEOUT_MS = 5_000;
 
-/** Verifies a configured server answers, with one readable error when it does not. */
-async function assertReachable(url: string) {
+/** The login role the app uses on the embedded server: owner of the app's database, nothing more. */
+export const APP_ROLE = "omoios_app";
+/** Its password, beside the superuser's `pg.password` in the data folder. */
+export const appRolePasswordFile = (dataDir: string) => path.join(dataDir, "pg-app.password");
+
+/**
+ * Verifies a configured server answers, with one readable error when it does not. Tells whether the URL's role
+ * is a superuser (the app should not be one).
+ */
+async function assertReachable(url: string): Promise<{ role: string; isSuperuser: boolean }> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   try {
     await client.connect();
-    const { rows } = await client.query<{ server_version_num: string }>("SHOW server_version_num");
-    if (Number(rows[0]?.server_version_num) < 140000) throw new Error("PostgreSQL 14 or newer is required");
+    const { rows } = await client.query<{ version: string; role: string; rolsuper: boolean }>(
+      "SELECT current_setting('server_version_num') AS version, current_user AS role, rolsuper FROM pg_roles WHERE rolname = current_user",
+    );
+    if (Number(rows[0]?.version) < 140000) throw new Error("PostgreSQL 14 or newer is required");
+    return { role: rows[0]!.role, isSuperuser: rows[0]!.rolsuper };
   } catch (error) {
     const where = safeHost(url);
     throw new Error(`cannot use the database at ${where}: ${(error as Error).message}`);
@@ -47,23 +64,42 @@ export function safeHost(url: string): string {
   }
 }
 
-/** Starts (if needed) and migrates the database the app will use. */
+/**
+ * Starts (if needed) and migrates the database the app will use, and keeps the data folder private. The embedded
+ * server's superuser is used here only, to make the app's role (see ensureAppRole); migrations and the job
+ * queue's schema are installed as that role, so it owns what they create.
+ */
 export async function prepareDatabase(options: PrepareDatabaseOptions): Promise<PreparedDatabase> {
   const log = options.log ?? (() => {});
   let url = options.databaseUrl;
   let stop = async () => {};
   if (url) {
-    await assertReachable(url);
+    // A worker on another machine has no data folder, and needs none.
+    if (fs.existsSync(options.dataDir)) secureDataDir({ dataDir: options.dataDir });
+    const { role, isSuperuser } = await assertReachable(url);
+    if (isSuperuser) {
+      log(`WARNING: DATABASE_URL connects as "${role}", a superuser; use a role that only owns its database (see README, "The database role")`);
+    }
   } else {
     const started = Date.now();
+    secureDataDir({ dataDir: options.dataDir, serverGid: embeddedServerUser(log)?.gid });
     const server = await startEmbeddedPostgres({
       dataDir: path.join(options.dataDir, "pg"),
       database: options.database ?? "omoios",
       log: options.serverLog,
     });
     log(`embedded PostgreSQL ready on port ${server.port} in ${Date.now() - started} ms (data in ${server.dataDir})`);
-    url = server.url;
     stop = server.stop;
+    try {
+      const password = readOrCreateSecret(appRolePasswordFile(options.dataDir), () => crypto.randomBytes(24).toString("base64url"));
+      const role = await ensureAppRole({ superuserUrl: server.url, role: APP_ROLE, password });
+      if (role.created) log(`created the database role ${APP_ROLE}, owner of the app's database`);
+      if (role.reassigned) log(`the database role ${APP_ROLE} took over ${role.reassigned} objects from the superuser`);
+      url = role.url;
+    } catch (error) {
+      await stop();
+      throw error;
+    }
   }
   try {
     const { applied } = await migrate({ connectionString: url, log });

@@ -56,13 +56,17 @@ describe("spec sandboxes on Daytona", () => {
     expect(remote.labels).toMatchObject({ "omoios.project": project.id, "omoios.spec": spec.id, "omoios.sandbox": row.id, "omoios.purpose": "spec" });
     expect(remote.clones[0]).toMatchObject({ url: "https://github.com/acme/shop.git", branch: "main" });
 
-    // The agent's command carries the contract (with its own token) and nothing else of ours.
+    // The contract (with the agent's own token) arrives as a 0600 file; the command only names it, and carries
+    // nothing else of ours.
+    const envFile = "/home/daytona/.omoi/agent-env.json";
+    const contract = JSON.parse(remote.files.get(envFile)!.toString("utf8"));
+    expect(contract).toMatchObject({ OMOIOS_SANDBOX_ID: row.id, OMOIOS_API_URL: "https://omoios.example.test" });
+    expect(contract.OMOIOS_SANDBOX_TOKEN).toMatch(/^omoisbx_/);
+    expect(remote.modes.get(envFile)).toBe("600");
     const command = [...remote.sessions.get(agentSessionId(row.id))!.commands][0]!.command;
     expect(command.startsWith("env -i ")).toBe(true);
-    expect(command).toContain(`OMOIOS_SANDBOX_ID='${row.id}'`);
-    expect(command).toContain("OMOIOS_API_URL='https://omoios.example.test'");
-    expect(command).toMatch(/OMOIOS_SANDBOX_TOKEN='omoisbx_/);
-    for (const secret of [API_KEY, GITHUB_TOKEN, process.env.NEXTAUTH_SECRET!, process.env.DATABASE_URL!]) {
+    expect(command).toContain(`OMOIOS_ENV_FILE='${envFile}'`);
+    for (const secret of [contract.OMOIOS_SANDBOX_TOKEN, API_KEY, GITHUB_TOKEN, process.env.NEXTAUTH_SECRET!, process.env.DATABASE_URL!]) {
       expect(command).not.toContain(secret);
     }
     // Server secrets reach Daytona in no request body (the API key only as its own Authorization header).
