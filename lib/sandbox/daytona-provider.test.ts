@@ -283,6 +283,14 @@ describe("Daytona provider against the fake Daytona API (real SDK)", () => {
     expect(sandboxOf(ref).clones[0]).toMatchObject({ url: "https://git.example.com/acme/app.git", username: undefined, password: undefined });
   });
 
+  it("sends the GitHub token only for owners the operator allowed (GITHUB_ALLOWED_OWNERS)", async () => {
+    const scoped = provider({ gitCredentials: { username: "x-access-token", password: GIT_PASSWORD, allowedOwners: ["acme"] } });
+    const other = await scoped.create(input({ repo: { url: "https://github.com/someone-else/app.git", branch: "main" } }));
+    expect(sandboxOf(other).clones[0]).toMatchObject({ username: undefined, password: undefined });
+    const allowed = await scoped.create(input({ repo: { url: "https://github.com/ACME/app.git", branch: "main" } }));
+    expect(sandboxOf(allowed).clones[0]).toMatchObject({ username: "x-access-token", password: GIT_PASSWORD });
+  });
+
   it("refuses a local repository path before creating anything", async () => {
     const before = fake.requests.length;
     await expect(provider().create(input({ repo: { url: "/srv/repos/app", branch: "main" } }))).rejects.toThrow(

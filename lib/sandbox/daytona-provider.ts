@@ -3,6 +3,7 @@ import { access, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Daytona, DaytonaError, DaytonaNotFoundError, type Sandbox } from "@daytonaio/sdk";
+import { githubOwnerOf } from "@/lib/repos/git-env";
 import { fetchFromBundle } from "@/lib/repos/fetch-from-bundle";
 import type {
   CreateSandboxInput,
@@ -31,7 +32,8 @@ export interface DaytonaProviderOptions {
    * Sent with the clone of an https URL on `host` (default github.com) only, so a project whose repository points
    * elsewhere cannot collect the token. Never used for pushes: the server pushes from its own mirror.
    */
-  gitCredentials?: { username: string; password: string; host?: string };
+  /** For cloning: used only for https URLs of `host` (github.com) whose owner is in `allowedOwners` (GITHUB_ALLOWED_OWNERS). */
+  gitCredentials?: { username: string; password: string; host?: string; allowedOwners?: string[] };
 }
 
 const DEFAULT_API_URL = "https://app.daytona.io/api";
@@ -235,6 +237,9 @@ export function createDaytonaProvider(options: DaytonaProviderOptions): SandboxP
     }
     const host = (credentials.host ?? "github.com").toLowerCase();
     if (parsed.protocol !== "https:" || parsed.hostname.toLowerCase() !== host) return {};
+    // The same rule as the server's own git (lib/repos/git-env.ts): the token only for owners the operator allowed.
+    const owner = host === "github.com" ? githubOwnerOf(url)?.toLowerCase() : null;
+    if (credentials.allowedOwners && (!owner || !credentials.allowedOwners.includes(owner))) return {};
     return { username: credentials.username, password: credentials.password };
   }
 

@@ -61,7 +61,7 @@ function makeDaytona(): SandboxProvider {
     autoStopMinutes: env.DAYTONA_AUTO_STOP_MINUTES,
     agentBundlePath: defaultAgentBundlePath(),
     // No allowed GitHub owner, no token in Daytona at all (the provider itself matches the host only, not the owner).
-    gitCredentials: env.GITHUB_TOKEN && githubAllowedOwners().length > 0 ? { username: "x-access-token", password: env.GITHUB_TOKEN } : undefined,
+    gitCredentials: env.GITHUB_TOKEN && githubAllowedOwners().length > 0 ? { username: "x-access-token", password: env.GITHUB_TOKEN, allowedOwners: githubAllowedOwners() } : undefined,
   });
 }
 

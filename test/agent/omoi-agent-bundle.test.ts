@@ -38,7 +38,9 @@ describe("dist/omoi-agent.mjs", () => {
     const bundleDir = path.join(tempRoot, "empty");
     fs.mkdirSync(bundleDir);
     const { outfile } = await buildAgentBundle(path.join(bundleDir, "omoi-agent.mjs"));
-    expect(fs.readdirSync(bundleDir)).toEqual(["omoi-agent.mjs"]); // no node_modules beside it
+    // No node_modules beside it; the sandbox network host is built with it (it runs outside the sandbox).
+    expect(fs.readdirSync(bundleDir).sort()).toEqual(["omoi-agent.mjs", "omoi-sandbox-net.mjs"]);
+    fs.rmSync(path.join(bundleDir, "omoi-sandbox-net.mjs"));
 
     const user = await createTestUser();
     const project = await createTestProject(user.id);

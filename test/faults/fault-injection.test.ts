@@ -191,7 +191,8 @@ describe("fault injection", () => {
     const failed = await settled(spec.id, 90_000);
     expect(failed.executionStatus).toBe("failed");
     expect(failed.lastError).toMatch(/^OMOI-1: Failed 3 times; last: /);
-    const event = await lib.db.sandboxEvent.findFirstOrThrow({ where: { specId: spec.id, type: "spec.execution_failed", source: "worker" } });
+    // Recorded just after the failure commits (recover-task.ts), so it may trail the status by a moment.
+    const event = await waitFor("the spec.execution_failed event", () => lib.db.sandboxEvent.findFirst({ where: { specId: spec.id, type: "spec.execution_failed", source: "worker" } }));
     expect((event.data as { reason: string }).reason).toBe(failed.lastError);
     await assertTruthfulEnd(spec.id);
 
