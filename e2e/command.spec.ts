@@ -26,7 +26,8 @@ test("[UI]: Quick mode — a prompt becomes a ticket whose agent runs it to done
   await expect(page).toHaveURL(/\/projects\/[^/]+\/tickets\/[^/]+$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Add a note about greetings");
   await expect(page.getByText("Done", { exact: true }).first()).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByText(/omoi\/OMOI-1/).first()).toBeVisible();
+  // The server's branch name: omoi/<project namespace>/<key>.
+  await expect(page.getByText(/omoi\/[a-z0-9-]+\/OMOI-1/).first()).toBeVisible();
   const runs = page.getByRole("region", { name: "Runs" });
   await expect(runs).toContainText("completed");
   await expect(runs).toContainText("Implemented OMOI-1");

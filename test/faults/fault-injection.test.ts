@@ -14,10 +14,16 @@ let h: AgentHarness;
 const children: ChildProcess[] = [];
 /** Until this time every model call is answered 529 overloaded. */
 let stormUntil = 0;
+/** A storm of this length that starts at the next model call (however long the agent takes to start). */
+let stormArmedMs = 0;
 const specAgent = scriptedSpecAgent();
 /** Task agents of these ticket keys get a refusal (400) on every model call, so each attempt fails. */
 let failingTickets = new Set<string>();
 const script = (request: RecordedRequest): FakeStep => {
+  if (stormArmedMs > 0) {
+    stormUntil = Date.now() + stormArmedMs;
+    stormArmedMs = 0;
+  }
   if (Date.now() < stormUntil) return { error: 529, retryAfter: 0.2, message: "Overloaded" };
   const key = /Ticket ([A-Z]+-\d+)/.exec(JSON.stringify(request.body?.messages?.[0]?.content ?? ""))?.[1];
   if (key && failingTickets.has(key)) return { error: 400, message: "This request cannot be served" };
@@ -111,7 +117,7 @@ describe("fault injection", () => {
   it("rides out a 529 storm from the model: agents back off, say so, and the spec completes", async () => {
     await h.startWorker();
     const requestsBefore = h.fake.requests.length;
-    stormUntil = Date.now() + 3_000;
+    stormArmedMs = 3_000;
     const spec = await newSpec({ autoExecute: true });
     await settled(spec.id, 90_000);
     await h.stopWorkers();
