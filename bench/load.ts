@@ -403,6 +403,8 @@ async function main() {
         OMOIOS_PUBLIC_URL: tapUrl,
         NEXTAUTH_URL: baseUrl,
         LOCAL_SANDBOX_MAX: String(sandboxMax),
+        // The worker judges the repository policy again before every clone.
+        LOCAL_REPO_ROOTS: path.join(dataDir, "repos"),
       },
       path.join(dataDir, "worker.log"),
       /running \(sandboxes/,
