@@ -96,7 +96,7 @@ export function createLocalProvider(options: LocalProviderOptions): SandboxProvi
       nodePath: process.execPath,
       readOnlyWorkspace: env.EXECUTION_MODE === "exploration",
       limits: { ...limits, maxProcesses: user.dedicated ? limits.maxProcesses : null },
-      idlePriority: true,
+      lowPriority: true,
     });
     return {
       command,

@@ -32,15 +32,18 @@ export interface BwrapCommandInput {
   nodePath: string;
   readOnlyWorkspace: boolean;
   limits: SandboxLimits;
-  /** Run at the lowest CPU priority (SCHED_IDLE), so the web server stays responsive while agents compile. */
-  idlePriority: boolean;
+  /**
+   * Run at a lower CPU priority (nice 10), so the web server comes first while agents compile. Not SCHED_IDLE: a
+   * saturated machine starved idle-class agents past their heartbeat timeout, and they were re-spawned for nothing.
+   */
+  lowPriority: boolean;
 }
 
 /** System folders a program needs, read-only; what does not exist on this machine is skipped (--ro-bind-try). */
 const SYSTEM_DIRS = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc"];
 
 /**
- * The command line that starts the agent confined: `chrt` (idle priority) → `prlimit` → `timeout` → `bwrap` → node.
+ * The command line that starts the agent confined: `nice` (priority 10) → `prlimit` → `timeout` → `bwrap` → node.
  * bubblewrap gives it new user, PID, network, IPC, UTS and cgroup namespaces; a root of its own made of the system
  * folders read-only, the workspace (read-only when exploring), a private HOME and /tmp, a fresh /proc that shows only
  * its own processes, and the folder of the two sockets that are its only way out. Nothing else of the host — the
@@ -80,7 +83,7 @@ export function buildBwrapCommand(input: BwrapCommandInput): { command: string; 
   ];
   // timeout runs in the foreground of the group, so stop() still ends everything with one signal to the group.
   const timeout = ["timeout", "--kill-after=10", String(limits.wallSeconds)];
-  const all = [...(input.idlePriority ? ["chrt", "--idle", "0"] : []), ...prlimit, ...timeout, ...bwrap];
+  const all = [...(input.lowPriority ? ["nice", "-n", "10"] : []), ...prlimit, ...timeout, ...bwrap];
   return { command: all[0]!, args: all.slice(1) };
 }
 
