@@ -84,8 +84,7 @@ export function useDeleteProject() {
 
 export interface ProjectReadiness {
   ready: boolean;
-  /** `blocking: false` marks a warning (e.g. a deprecated model): agents can still run. */
-  problems: { code: string; message: string; blocking?: false }[];
+  problems: { code: string; message: string }[];
 }
 
 /** Whether agents can work on the project now (model configured, repository reachable), with reasons. */
