@@ -169,9 +169,14 @@ describe("a hostile tenant's agents stay in their sandbox", () => {
 
     // The secrets of the server and the other tenant appear nowhere: not in the output, the events or the log.
     const events = JSON.stringify(await lib.db.sandboxEvent.findMany({ where: { task: { ticketId: ticket.id } } }), (_, v) => (typeof v === "bigint" ? String(v) : v));
+    // The sandbox's own log (agent and network host output, what members read as the log tail) too.
+    const logPaths = (await lib.db.sandbox.findMany({ where: { task: { ticketId: ticket.id } }, select: { logPath: true } })).map((s) => s.logPath);
+    expect(logPaths.length).toBeGreaterThan(0);
+    const logs = logPaths.map((p) => (p && fs.existsSync(p) ? fs.readFileSync(p, "utf8") : "")).join("\n");
     for (const secret of [SERVER_SECRET, GITHUB_SECRET, h.serverKey, victimToken, "pg-superuser-password", new URL(h.databaseUrl).password || "no-password"]) {
       expect(output).not.toContain(secret);
       expect(events).not.toContain(secret);
+      expect(logs).not.toContain(secret);
     }
 
     // The forged completion on `main` shipped nothing: no branch of either repository moved, the ticket is not done.
