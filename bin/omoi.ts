@@ -20,16 +20,37 @@ async function main(argv: string[]): Promise<number> {
     const { startNetBridge } = await import("@/lib/agent/start-net-bridge");
     await startNetBridge(process.env.OMOIOS_NET_BRIDGE);
     const controller = new AbortController();
-    for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => controller.abort());
-    return runSandboxAgent({ env, signal: controller.signal });
+    for (const signal of ["SIGTERM", "SIGINT"] as const) {
+      process.once(signal, () => {
+        process.stderr.write(`[omoi-agent] ${signal} received: stopping\n`);
+        controller.abort();
+      });
+    }
+    const code = await runSandboxAgent({ env, signal: controller.signal });
+    // One line in the sandbox's log: an agent that ends without a result is then explained by how it ended.
+    process.stderr.write(`[omoi-agent] exiting with code ${code}\n`);
+    return code;
   }
   const { runCli } = await import("@/lib/cli/run-cli");
   const { processCliContext } = await import("@/lib/cli/cli-context");
   return runCli(argv, processCliContext());
 }
 
+// Node ends a process whose event loop has nothing left to wait for with code 0, even while main() is pending (a
+// request whose socket went away unnoticed, say). For an agent that reads as success without a result; so an
+// unfinished main ends with a code and a line that say what happened.
+let finished = false;
+process.on("beforeExit", () => {
+  if (finished) return;
+  process.stderr.write("omoi: stopped waiting: nothing was left to wait for before the command finished (a request without an answer?)\n");
+  process.exit(70);
+});
+
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    finished = true;
+    process.exit(code);
+  },
   (error) => {
     process.stderr.write(`omoi: ${process.env.OMOIOS_DEBUG ? ((error as Error).stack ?? error) : (error as Error).message}\n`);
     process.exit(1);

@@ -1,3 +1,4 @@
+import { withAttemptTimeout } from "@/lib/http/with-attempt-timeout";
 import { sandboxContextSchema, type SandboxContext } from "@/lib/sandbox/sandbox-context-schema";
 
 const ATTEMPT_TIMEOUT_MS = 10_000;
@@ -11,15 +12,18 @@ export async function fetchSandboxContext(
   let lastError: Error = new Error("no attempt made");
   for (let attempt = 1; attempt <= attempts; attempt++) {
     try {
-      // A request that hangs (seen intermittently on a sandbox's first call) is abandoned and retried on a new
-      // connection instead of stalling the agent forever while its heartbeats go on.
-      const response = await doFetch(url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS) });
-      if (response.ok) return sandboxContextSchema.parse(await response.json());
-      const body = await response.text();
+      // A request that hangs is abandoned and retried on a new connection instead of stalling the agent while its
+      // heartbeats go on. A ref'd timer (AbortSignal.timeout's is not) also keeps the process alive meanwhile.
+      const { response, body } = await withAttemptTimeout(ATTEMPT_TIMEOUT_MS, async (signal) => {
+        const res = await doFetch(url, { headers: { authorization: `Bearer ${token}` }, signal });
+        return { response: res, body: await res.text() };
+      });
+      if (response.ok) return sandboxContextSchema.parse(JSON.parse(body));
       lastError = new Error(`context request failed: HTTP ${response.status} ${body.slice(0, 300)}`);
       if (response.status < 500 && response.status !== 429) break;
     } catch (error) {
       lastError = error as Error;
+      process.stderr.write(`[omoi-agent] context request attempt ${attempt} failed: ${lastError.message}\n`);
     }
     await new Promise((resolve) => setTimeout(resolve, Math.min(250 * 2 ** (attempt - 1), 4_000)));
   }

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import type { EventData, EventType, OutgoingEvent } from "@/lib/events/event-schemas";
+import { withAttemptTimeout } from "@/lib/http/with-attempt-timeout";
 
 /** What the agent uses to report; implementations batch over HTTP or keep events in memory (tests). */
 export interface EventReporter {
@@ -52,6 +53,8 @@ export interface HttpEventReporterOptions {
   onRejected?: (status: number) => void;
 }
 
+const ATTEMPT_TIMEOUT_MS = 30_000;
+
 /**
  * Batches events into POST /api/v1/sandboxes/{id}/events. A failed batch is retried with the *same* client event
  * ids, so the server stores each event once however often it is sent.
@@ -94,10 +97,16 @@ export function createHttpEventReporter(options: HttpEventReporterOptions): Even
   async function send(batch: OutgoingEvent[]) {
     for (let attempt = 1; ; attempt++) {
       try {
-        const response = await doFetch(url, {
-          method: "POST",
-          headers: { "content-type": "application/json", authorization: `Bearer ${options.token}` },
-          body: JSON.stringify({ events: batch }),
+        // Per attempt, with a ref'd timer: a batch whose connection went silent is sent again, same ids.
+        const response = await withAttemptTimeout(ATTEMPT_TIMEOUT_MS, async (signal) => {
+          const res = await doFetch(url, {
+            method: "POST",
+            headers: { "content-type": "application/json", authorization: `Bearer ${options.token}` },
+            body: JSON.stringify({ events: batch }),
+            signal,
+          });
+          await res.arrayBuffer();
+          return res;
         });
         if (response.ok) return;
         if (response.status === 401 || response.status === 403) options.onRejected?.(response.status);
