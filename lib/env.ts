@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_AGENT_MODEL } from "@/lib/agent/model-catalog";
 
 /**
  * The process environment, parsed once. Everything else reads configuration from here, so the README's
@@ -15,10 +16,30 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   GITHUB_ID: z.string().min(1).optional(),
   GITHUB_SECRET: z.string().min(1).optional(),
+  /**
+   * Where GitHub's OAuth pages live (authorize, access_token): github.com, a GitHub Enterprise host, or — in tests — a
+   * loopback fake. GitHub's REST API for the signed-in person (/user, /user/emails) is GITHUB_API_URL.
+   */
+  GITHUB_OAUTH_URL: z.string().url().default("https://github.com"),
+  /**
+   * Who may create an account: `open` (anyone), `invite` (through an invitation link of an organization's owner or
+   * admin, or of an instance admin), `closed` (only through an instance admin's invitation). The first account of an
+   * instance can always be created (it becomes the instance admin).
+   */
+  SIGNUP: z.enum(["open", "invite", "closed"]).default("invite"),
+  /**
+   * The instance admin's email. Set, only this email can create the first account (nobody else can take a fresh
+   * server by signing up first), and that account's email counts as verified.
+   */
+  OMOIOS_ADMIN_EMAIL: z.string().trim().toLowerCase().email().optional(),
   /** Largest accepted JSON request body in bytes (413 past it). */
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
-  /** Failed sign-ins for one email before it is locked for AUTH_LOCK_MINUTES. */
+  /**
+   * Failed sign-ins for one email from one client address before that pair is locked for AUTH_LOCK_MINUTES (counted
+   * before the password is checked, in PostgreSQL: lib/auth/sign-in-throttle.ts).
+   */
   AUTH_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  /** Length of a sign-in lock, and of the window in which failures are counted. */
   AUTH_LOCK_MINUTES: z.coerce.number().positive().default(15),
   /** The server's Anthropic key. Only the LLM proxy uses it; it never enters a sandbox. */
   ANTHROPIC_API_KEY: z.string().min(1).optional(),
@@ -26,22 +47,57 @@ const envSchema = z.object({
   ANTHROPIC_BASE_URL: z.string().url().default("https://api.anthropic.com"),
   /** Largest model request the proxy accepts (conversations grow large). */
   LLM_PROXY_MAX_BODY_BYTES: z.coerce.number().int().positive().default(32 * 1024 * 1024),
+  /**
+   * Comma-separated model ids the proxy forwards (AGENT_MODEL always is). Empty: the price table's models that
+   * Anthropic has not deprecated (lib/agent/model-catalog). Any other model is refused with 403 model_not_allowed.
+   */
+  LLM_ALLOWED_MODELS: z.string().default(""),
+  /** Largest max_tokens the proxy forwards; a request above it is refused (422), never rewritten. The agent asks 32,000. */
+  LLM_MAX_TOKENS: z.coerce.number().int().min(1).default(32_000),
+  /** Comma-separated anthropic-beta values the proxy forwards; any other is refused (403). Empty: none (the agent uses none). */
+  LLM_ALLOWED_BETAS: z.string().default(""),
+  /** count_tokens calls one sandbox may make per minute (counted in the database; 0 = no limit). */
+  LLM_COUNT_TOKENS_PER_MINUTE: z.coerce.number().int().min(0).default(60),
+  /** Budget of a spec whose project sets none, USD (0 = none). Past it, model calls answer 402 budget_exceeded. */
+  SPEC_BUDGET_USD: z.coerce.number().min(0).default(5),
+  /** Budget of a task (one ticket's execution) whose project sets none, USD (0 = none). */
+  TASK_BUDGET_USD: z.coerce.number().min(0).default(5),
+  /** What one organization's agents may spend per UTC day, all projects together, USD (0 = no cap). */
+  ORG_DAILY_BUDGET_USD: z.coerce.number().min(0).default(50),
   /** scrypt cost (N); lowered only by the test harness to keep suites fast. */
   PASSWORD_SCRYPT_N: z.coerce.number().int().min(1024).default(32768),
   /**
-   * Requests per minute one API key may make (token bucket per key and web process; 0 = no limit); past it, 429
-   * `rate_limited` with Retry-After. Generous: a CLI or a polling script never comes near it.
+   * Requests per minute one API key may make, all web processes together (counted in PostgreSQL; 0 = no limit); past
+   * it, 429 `rate_limited` with Retry-After. Generous: a CLI or a polling script never comes near it.
    */
   API_KEY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
-  /** Requests one API key may make at once after a quiet spell (the bucket's size). */
+  /** Requests one API key may make at once: the size of its window, which lasts BURST / PER_MINUTE minutes. */
   API_KEY_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(600),
   /**
-   * Requests per minute one sandbox may make — events, context, checkpoints and model calls together (token bucket
-   * per sandbox and web process; 0 = no limit). An agent sends a batch every 0.25–1 s, heartbeats and model calls.
+   * Requests per minute one sandbox may make — events, context, checkpoints and model calls together, all web
+   * processes together (0 = no limit). An agent sends a batch every 0.25–1 s, heartbeats and model calls.
    */
   SANDBOX_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
-  /** Requests one sandbox may make at once after a quiet spell (the bucket's size). */
+  /** Requests one sandbox may make at once: the size of its window, which lasts BURST / PER_MINUTE minutes. */
   SANDBOX_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(600),
+  /**
+   * Failed sign-ins for one email from all addresses together before it is locked for everyone (AUTH_LOCK_MINUTES).
+   * Higher than AUTH_MAX_FAILURES on purpose: locking someone out takes this many attempts from several addresses.
+   */
+  AUTH_EMAIL_MAX_FAILURES: z.coerce.number().int().positive().default(50),
+  /** Failed sign-ins from one client address (an IPv6 /64), whatever the emails, per AUTH_LOCK_MINUTES. */
+  AUTH_IP_MAX_FAILURES: z.coerce.number().int().positive().default(100),
+  /** Failed sign-ins on the whole server per minute, all addresses together (0 = no limit). */
+  AUTH_GLOBAL_MAX_FAILURES_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  /** scrypt computations (password checks and hashes) one web process runs at once; more wait in line. */
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Password checks that may wait for a free slot; past it, 503 `service_unavailable` with Retry-After. */
+  PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).default(32),
+  /**
+   * Reverse proxies in front of the app that append the client's address to X-Forwarded-For (0: none, the socket's
+   * address is the client's and any X-Forwarded-For a client sends is replaced). Per-address sign-in throttles use it.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 
   /** `off`: `npm start` serves the web app without its in-process worker (workers then run as `npm run worker`). */
   OMOIOS_WORKER: z.enum(["on", "off"]).default("on"),
@@ -86,8 +142,8 @@ const envSchema = z.object({
   SANDBOX_REAPER_SECONDS: z.coerce.number().positive().default(15),
   /** Re-spawns of a spec's lost sandbox before the spec fails. */
   SANDBOX_MAX_RESPAWNS: z.coerce.number().int().min(0).max(20).default(3),
-  /** Model the agents use. */
-  AGENT_MODEL: z.string().min(1).default("claude-sonnet-4-5"),
+  /** Model the agents use (always allowed by the proxy; readiness warns when it is deprecated or unpriced). */
+  AGENT_MODEL: z.string().min(1).default(DEFAULT_AGENT_MODEL),
   /** Token for cloning private GitHub repositories (and, later, pushing branches and opening pull requests). */
   GITHUB_TOKEN: z.string().min(1).optional(),
   /**

@@ -80,7 +80,13 @@ async function main() {
   const { HOT_ROUTES } = await import("@/scripts/hot-routes");
   const { serveNativeRoute } = await import("@/lib/http/node-adapter");
   const { SECURITY_HEADER_RECORD } = await import("@/lib/http/security-headers");
+  const { resolveClientAddress } = await import("@/lib/http/resolve-client-address");
   const server = http.createServer((req, res) => {
+    // Only this server sees the socket. Next keeps an X-Forwarded-For it finds, so the client's own is replaced here
+    // with the address the per-address sign-in throttles count (lib/auth/sign-in-throttle.ts).
+    const clientAddress = resolveClientAddress(req, getEnv().TRUSTED_PROXY_HOPS);
+    if (clientAddress) req.headers["x-forwarded-for"] = clientAddress;
+    else delete req.headers["x-forwarded-for"];
     const endpoint = MODEL_CALL_PATHS[(req.url ?? "").split("?")[0]!];
     if (endpoint) return void serveModelCall(req, res, endpoint);
     // In dev, Next serves everything (hot reload of these routes too).

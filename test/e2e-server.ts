@@ -1,9 +1,17 @@
 // The Playwright suite's server: the real `npm start` path (embedded PostgreSQL, production build, worker, local
 // sandboxes) with the model replaced by the scripted loopback fake of test/fake-anthropic. Agents reach the fake only
 // through the app's LLM proxy, exactly as they would reach Anthropic. Test infrastructure, never the product default.
+import fs from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { startFakeAnthropic } from "@/test/fake-anthropic/fake-anthropic-server";
 import { scriptedSpecAgent } from "@/test/fake-anthropic/scripted-spec-agent";
+
+// e2e/invite.spec.ts's server starts as a new instance each run: its first account is still to come.
+const dataDir = process.env.OMOIOS_DATA_DIR;
+if (process.env.E2E_FRESH_DATA_DIR === "1" && dataDir && path.basename(dataDir).startsWith("omoios-e2e-")) {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
 
 const serverKey = "sk-ant-e2e-server-key-0001";
 const agent = scriptedSpecAgent();

@@ -55,7 +55,17 @@ describe("migrated schema", () => {
     });
     const second = await db.sandboxEvent.create({ data: { sandboxId: sandbox.id, specId: spec.id, type: "spec.progress" } });
     await db.llmUsage.create({ data: { specId: spec.id, taskId: task.id, sandboxId: sandbox.id, model: "claude", inputTokens: 10, costUsd: 0.001 } });
-    await db.authThrottle.create({ data: { key: `email:${s}` } });
+    await db.llmUsage.create({ data: { specId: spec.id, sandboxId: sandbox.id, model: "claude", endpoint: "messages/count_tokens", inputTokens: 7 } });
+    await db.sandbox.update({ where: { id: sandbox.id }, data: { countTokensWindowAt: new Date(), countTokensCalls: 2 } });
+    await db.orgDailyUsage.create({ data: { orgId: owner.orgId, day: new Date("2026-12-03T00:00:00Z"), costUsd: 1.25, calls: 3 } });
+    await db.rateLimit.create({ data: { key: `schema:${s}`, points: 1, expire: BigInt(Date.now() + 60_000) } });
+    const childKey = await db.apiKey.create({
+      data: { userId: owner.id, name: "child", prefix: "omoi_y", keyHash: `h2-${s}`, scopes: ["read"], parentKeyId: apiKey.id },
+    });
+    const invitation = await db.invitation.create({
+      data: { orgId: owner.orgId, email: `invitee-${s}@example.test`, role: "admin", tokenHash: `inv-${s}`, invitedById: owner.id, expiresAt: new Date(Date.now() + 60_000) },
+    });
+    await db.user.update({ where: { id: owner.id }, data: { emailVerifiedAt: new Date(), sessionsRevokedAt: new Date() } });
 
     expect(second.seq).toBeGreaterThan(first.seq);
     await expect(
@@ -84,9 +94,19 @@ describe("migrated schema", () => {
     expect(loadedB.ticket?.dependsOn[0]?.dependsOnId).toBe(ticketA.id);
     expect(loaded.sandboxes[0]?.events).toHaveLength(2);
     expect(loaded.sandboxes[0]?.currentTask?.id).toBe(task.id);
-    expect(Number(loaded.llmUsage[0]?.costUsd)).toBeCloseTo(0.001);
+    expect(loaded.llmUsage.map((u) => [u.endpoint, Number(u.costUsd)]).sort()).toEqual([["messages", 0.001], ["messages/count_tokens", 0]]);
+    expect(loaded.sandboxes[0]).toMatchObject({ countTokensCalls: 2 });
+    const day = await db.orgDailyUsage.findUniqueOrThrow({ where: { orgId_day: { orgId: owner.orgId, day: new Date("2026-12-03T00:00:00Z") } }, include: { org: true } });
+    expect(day).toMatchObject({ calls: 3, org: { id: owner.orgId } });
+    expect(Number(day.costUsd)).toBe(1.25);
     expect(requirement.earsType).toBe("event_driven");
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: apiKey.id } })).scopes).toEqual(["read"]);
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: apiKey.id }, include: { childKeys: true } })).childKeys.map((k) => k.id)).toEqual([childKey.id]);
+    const loadedInvitation = await db.invitation.findUniqueOrThrow({ where: { id: invitation.id }, include: { org: true, invitedBy: true, acceptedBy: true } });
+    expect(loadedInvitation).toMatchObject({ role: "admin", org: { id: owner.orgId }, invitedBy: { id: owner.id }, acceptedBy: null });
+    const reloadedOwner = await db.user.findUniqueOrThrow({ where: { id: owner.id } });
+    expect(reloadedOwner.emailVerifiedAt).not.toBeNull();
+    expect(reloadedOwner.sessionsRevokedAt).not.toBeNull();
 
     // A spec task has at most one ticket (re-running SYNC must never duplicate).
     await expect(

@@ -1,3 +1,5 @@
+import { GITHUB_SIGN_IN_ERRORS, SIGN_UP_REFUSALS } from "@/lib/users/user-schemas";
+
 const CODE_MESSAGES: Record<string, string> = {
   CredentialsSignin: "Email or password is incorrect",
   OAuthSignin: "Could not start GitHub sign-in. Try again.",
@@ -10,7 +12,12 @@ const CODE_MESSAGES: Record<string, string> = {
   configuration: "Sign-in is not configured correctly on this server.",
   Verification: "The sign-in link is no longer valid.",
   SessionRequired: "Sign in to continue.",
-  GitHubEmailRequired: "Your GitHub account has no verified email address. Add one on GitHub and try again.",
+  [GITHUB_SIGN_IN_ERRORS.emailRequired]: "Your GitHub account has no verified primary email address. Verify it on GitHub and try again.",
+  [GITHUB_SIGN_IN_ERRORS.accountExists]:
+    "An account with this email already exists. Sign in with its password, then link GitHub from Settings.",
+  [GITHUB_SIGN_IN_ERRORS.linkedElsewhere]: "This GitHub account is already linked to another OmoiOS account.",
+  [GITHUB_SIGN_IN_ERRORS.signUpByInvitation]: SIGN_UP_REFUSALS.invite,
+  [GITHUB_SIGN_IN_ERRORS.signUpClosed]: SIGN_UP_REFUSALS.closed,
 };
 
 // next-auth also passes our own authorize() messages through `?error=`. Only those are echoed, so a crafted link cannot

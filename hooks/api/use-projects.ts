@@ -84,7 +84,8 @@ export function useDeleteProject() {
 
 export interface ProjectReadiness {
   ready: boolean;
-  problems: { code: string; message: string }[];
+  /** `blocking: false` marks a warning (e.g. a deprecated model): agents can still run. */
+  problems: { code: string; message: string; blocking?: false }[];
 }
 
 /** Whether agents can work on the project now (model configured, repository reachable), with reasons. */

@@ -18,11 +18,16 @@ const FABLE_5_1: ModelPricing = { input: 10, output: 50, cacheRead: 0.25, cacheW
 const FABLE_5: ModelPricing = { input: 10, output: 50, cacheRead: 1, cacheWrite: 12.5 };
 
 /**
- * The one price table, by model id, from Anthropic's published prices (platform.claude.com model pages, checked
- * 2026-11). Cache reads are no longer always 0.1× input (Opus/Sonnet 5.5: 0.05×, Fable 5.1: 0.025×), so each
- * rate is listed rather than derived. Two rows come from secondary sources that agree with each other, and should
- * be re-checked against the pricing page: Sonnet 5.5's cache read (cut from $0.20 to $0.10 on 2026-10-07) and
- * Fable/Mythos 5.2. Mythos models share their Fable counterpart's prices.
+ * The one price table, by model id, in USD per million tokens, read 2026-12 through the documentation search:
+ * - the pricing page, https://platform.claude.com/docs/en/about-claude/pricing ("Model pricing": base input, 5m cache
+ *   writes, cache hits, output): the Fable/Mythos 5 and 5.1, Opus 4.5 – 5, Sonnet 4.5/4.6 and Haiku 4.5 rows;
+ * - the model pages, https://platform.claude.com/docs/en/models/<model>/overview: Sonnet 5, Sonnet 5.5, Opus 5.5 and
+ *   Haiku 5.5 (with its 100K-token prompt band), and Fable 5.2's $8 / $40 on their comparison tables.
+ * Cache reads are not always 0.1× input (Opus 5.5: 0.05×, Fable 5.1: 0.025×), so every rate is listed. Two cells
+ * could only be read second-hand: Sonnet 5.5's cache read — $0.20 on the stored copy of its model page, cut to $0.10
+ * on 2026-10-07 as several trackers of the live pricing page report — and Fable/Mythos 5.2's cache rates. Mythos
+ * models share their Fable counterpart's prices. Retired and deprecated models stay here so that their past usage
+ * keeps its price (lib/agent/model-catalog.ts says which ones may still be used).
  */
 export const MODEL_PRICING: Readonly<Record<string, ModelPricing>> = {
   "claude-fable-5-2": FABLE_5_2,
@@ -70,10 +75,14 @@ export const UNKNOWN_MODEL_PRICING: ModelPricing = (() => {
  * `claude-opus-5-5[1m]`, `claude-opus-4-1@20250805`).
  */
 export function findModelPricing(model: string): ModelPricing {
-  const id = model
+  return MODEL_PRICING[canonicalModelId(model)] ?? UNKNOWN_MODEL_PRICING;
+}
+
+/** A model id without its date, platform version or context decoration: `claude-opus-5-5[1m]` → `claude-opus-5-5`. */
+export function canonicalModelId(model: string): string {
+  return model
     .toLowerCase()
     .replace(/\[.*\]$/, "")
     .replace(/@.*$/, "")
     .replace(/-\d{8}$/, "");
-  return MODEL_PRICING[id] ?? UNKNOWN_MODEL_PRICING;
 }

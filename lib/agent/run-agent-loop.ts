@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type Anthropic from "@anthropic-ai/sdk";
-import { APIUserAbortError } from "@anthropic-ai/sdk";
+import { APIError, APIUserAbortError } from "@anthropic-ai/sdk";
 import { z } from "zod";
 import type { AgentEvent } from "@/lib/events/event-schemas";
 import type { AgentTool } from "@/lib/agent/agent-tool";
@@ -283,6 +283,16 @@ function combineSignals(signal: AbortSignal | undefined, timeoutMs: number | und
   return signals.length > 0 ? AbortSignal.any(signals) : new AbortController().signal;
 }
 
+/**
+ * A failure in words for the spec's or task's error. A refusal of the OmoiOS proxy (a spent budget, a model it does not
+ * serve) reads as its code and message — "budget_exceeded: The spec's budget of $5.00 is spent ($5.0100 used)" —
+ * rather than the SDK's "402 {json}"; the API's own errors keep their type the same way.
+ */
 function describeError(error: unknown): string {
+  if (error instanceof APIError && error.status !== undefined) {
+    const detail = (error.error as { error?: { code?: unknown; type?: unknown; message?: unknown } } | undefined)?.error;
+    const code = typeof detail?.code === "string" ? detail.code : typeof detail?.type === "string" ? detail.type : undefined;
+    if (code && typeof detail?.message === "string") return `${code}: ${detail.message} (HTTP ${error.status})`;
+  }
   return error instanceof Error ? error.message : String(error);
 }

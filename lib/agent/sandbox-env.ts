@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_AGENT_MODEL } from "@/lib/agent/model-catalog";
 
 /**
  * The environment contract of an agent in a sandbox (DESIGN §5). The sandbox provider sets exactly these; nothing
@@ -16,7 +17,7 @@ export const sandboxEnvSchema = z.object({
   TASK_ID: z.string().min(1).optional(),
   EXECUTION_MODE: z.enum(["exploration", "implementation"]).default("exploration"),
   WORKSPACE_PATH: z.string().min(1),
-  MODEL: z.string().min(1).default("claude-sonnet-4-5"),
+  MODEL: z.string().min(1).default(DEFAULT_AGENT_MODEL),
   /**
    * What to do, for a sandbox started with a plain instruction. Spec sandboxes get their prompts from the spec
    * engine instead; task sandboxes from their ticket.

@@ -1,7 +1,8 @@
 import { getToken } from "next-auth/jwt";
 import { getAuthSecret, useSecureCookies } from "@/lib/auth/secret";
+import { sessionIssuedAtMs } from "@/lib/auth/session-issued-at";
 
-function parseCookies(header: string | null): Map<string, string> {
+export function parseCookies(header: string | null): Map<string, string> {
   const cookies = new Map<string, string>();
   for (const part of (header ?? "").split(";")) {
     const index = part.indexOf("=");
@@ -16,9 +17,14 @@ function parseCookies(header: string | null): Map<string, string> {
   return cookies;
 }
 
-/** The user id of the next-auth session cookie on a plain Request, or null. Works outside Next (tests, worker). */
-export async function readSessionUserId(req: Request): Promise<string | null> {
-  const cookies = parseCookies(req.headers.get("cookie"));
+/** The signed-in user of a next-auth session cookie and when they signed in (checked against revocations by callers). */
+export interface SessionClaims {
+  userId: string;
+  issuedAtMs: number;
+}
+
+/** The claims of the next-auth session cookie among `cookies`, or null. Works outside Next (tests, worker). */
+export async function readSessionCookies(cookies: Map<string, string>): Promise<SessionClaims | null> {
   if (cookies.size === 0) return null;
   const secure = useSecureCookies();
   const token = await getToken({
@@ -29,5 +35,13 @@ export async function readSessionUserId(req: Request): Promise<string | null> {
     secureCookie: secure,
     cookieName: secure ? "__Secure-next-auth.session-token" : "next-auth.session-token",
   });
-  return typeof token?.sub === "string" ? token.sub : null;
+  return typeof token?.sub === "string" ? { userId: token.sub, issuedAtMs: sessionIssuedAtMs(token) } : null;
+}
+
+/** The session claims of a plain Request, or null. */
+export const readSession = (req: Request) => readSessionCookies(parseCookies(req.headers.get("cookie")));
+
+/** The user id of the next-auth session cookie on a plain Request, or null (revocation is the caller's to check). */
+export async function readSessionUserId(req: Request): Promise<string | null> {
+  return (await readSession(req))?.userId ?? null;
 }

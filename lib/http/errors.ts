@@ -17,6 +17,10 @@ export const ERROR_STATUS = {
   service_unavailable: 503,
   /** No ANTHROPIC_API_KEY on the server: the UI says so instead of failing later. */
   model_not_configured: 503,
+  /** The LLM proxy's policy (LLM_ALLOWED_MODELS, LLM_ALLOWED_BETAS, no server tools): refused, never retried. */
+  model_not_allowed: 403,
+  beta_not_allowed: 403,
+  tool_not_allowed: 403,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

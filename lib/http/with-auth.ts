@@ -1,7 +1,8 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { errorResponse, newRequestId } from "@/lib/http/respond";
-import { readSessionUserId } from "@/lib/auth/read-session";
+import { readSession } from "@/lib/auth/read-session";
+import { isSessionRevoked } from "@/lib/auth/session-issued-at";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { API_KEY_PREFIX, type ApiKeyScope } from "@/lib/api-keys/api-key-schemas";
 import { assertWithinRateLimit } from "@/lib/security/assert-within-rate-limit";
@@ -12,6 +13,8 @@ export interface Caller {
   user: UserDto;
   via: "session" | "api_key";
   scopes: readonly ApiKeyScope[];
+  /** The API key of the request (keys it creates are its children: lib/api-keys/create-api-key.ts). */
+  keyId?: string;
 }
 
 export interface HandlerContext<P> {
@@ -40,19 +43,40 @@ export async function resolveCaller(req: Request): Promise<Caller> {
       throw new AppError("unauthorized", `Authorization must be "Bearer ${API_KEY_PREFIX}…" (an API key)`);
     }
     const { keyId, user, scopes } = await authenticateApiKey(credential);
-    assertWithinRateLimit("api_key", keyId);
+    await assertWithinRateLimit("api_key", keyId);
     const needed: ApiKeyScope = READ_METHODS.has(req.method) ? "read" : "write";
     if (!scopes.includes(needed)) throw new AppError("forbidden", `This API key lacks the "${needed}" scope`);
-    return { user, via: "api_key", scopes };
+    return { user, via: "api_key", scopes, keyId };
   }
 
-  const userId = await readSessionUserId(req);
-  if (!userId) throw new AppError("unauthorized", "Sign in or send an API key");
+  const session = await readSession(req);
+  if (!session) throw new AppError("unauthorized", "Sign in or send an API key");
   // Cookies ride along on cross-site requests; a state-changing call must come from our own pages.
   if (!READ_METHODS.has(req.method)) assertSameOrigin(req);
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, image: true } });
-  if (!user) throw new AppError("unauthorized", "Your session has ended; sign in again");
+  const row = await db.user.findUnique({
+    where: { id: session.userId },
+    select: { id: true, email: true, name: true, image: true, sessionsRevokedAt: true },
+  });
+  // Signed in before "sign out everywhere" or a password change: the cookie is still genuine, the session is over.
+  if (!row || isSessionRevoked(session.issuedAtMs, row.sessionsRevokedAt)) throw new AppError("unauthorized", "Your session has ended; sign in again");
+  const { sessionsRevokedAt: _revokedAt, ...user } = row;
   return { user, via: "session", scopes: ALL_SCOPES };
+}
+
+/**
+ * The caller of a route open to anonymous people too (accepting an invitation): null without credentials, and for a
+ * session cookie that no longer counts (revoked, expired, its user gone) — such a visitor is simply anonymous. An
+ * API key must be valid.
+ */
+export async function resolveOptionalCaller(req: Request): Promise<Caller | null> {
+  if (req.headers.get("authorization")) return resolveCaller(req);
+  if (!(await readSession(req))) return null;
+  try {
+    return await resolveCaller(req);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "unauthorized") return null;
+    throw error;
+  }
 }
 
 function assertSameOrigin(req: Request) {

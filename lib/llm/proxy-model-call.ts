@@ -7,7 +7,9 @@ import { AppError } from "@/lib/http/errors";
 import { readLimited } from "@/lib/http/parse";
 import { log } from "@/lib/log";
 import { authorizeProxyCall } from "@/lib/llm/authorize-proxy-call";
-import { recordLlmUsageInBackground } from "@/lib/llm/record-llm-usage";
+import { assertCountTokensWithinLimit } from "@/lib/llm/assert-count-tokens-within-limit";
+import { assertModelRequestAllowed } from "@/lib/llm/assert-model-request-allowed";
+import { recordLlmUsageInBackground, type RecordLlmUsageOptions } from "@/lib/llm/record-llm-usage";
 import { createSseUsageCollector, emptyUsage, mergeUsage } from "@/lib/llm/usage-from-response";
 import { sandboxTokenFrom } from "@/lib/sandbox/authenticate-sandbox-token";
 import { PHASE_HEADER } from "@/lib/llm/phase-header";
@@ -49,11 +51,9 @@ export async function proxyModelCall({ headers, body, endpoint }: ProxyModelCall
   }
   const sandbox = await authorizeProxyCall(sandboxTokenFrom(headers));
   const payload = await readLimited({ headers, body }, env.LLM_PROXY_MAX_BODY_BYTES);
-  // The API validates the request itself; we only refuse what is plainly not a JSON object, without parsing
-  // conversations that can be megabytes long.
-  if (payload[0] !== 0x7b /* { */) {
-    throw new AppError("validation_failed", "A Messages API request needs a JSON object body", { fields: { "": ["Expected a JSON object"] } });
-  }
+  // The server decides what reaches the operator's key (model, max_tokens, betas, tools); the API validates the rest.
+  const { model: requestedModel } = assertModelRequestAllowed({ payload, endpoint, betaHeader: headers.get("anthropic-beta") });
+  if (endpoint === "messages/count_tokens") await assertCountTokensWithinLimit(sandbox.sandboxId);
   const phaseHeader = headers.get(PHASE_HEADER);
   const phase = PHASES.find((p) => p === phaseHeader) ?? null;
 
@@ -90,7 +90,12 @@ export async function proxyModelCall({ headers, body, endpoint }: ProxyModelCall
     if (typeof value === "string") responseHeaders[name] = value;
   }
   const status = upstream.statusCode ?? 502;
-  if (status >= 400 || endpoint !== "messages") return { status, headers: responseHeaders, body: upstream };
+  if (status >= 400) return { status, headers: responseHeaders, body: upstream };
+  const meter = { sandboxId: sandbox.sandboxId, specId: sandbox.specId, taskId: sandbox.taskId, orgId: sandbox.orgId, phase, status };
+  if (endpoint === "messages/count_tokens") {
+    meterCountTokens(upstream, { ...meter, model: requestedModel, started });
+    return { status, headers: responseHeaders, body: upstream };
+  }
 
   const isStream = (upstream.headers["content-type"] ?? "").includes("text/event-stream");
   const collector = isStream ? createSseUsageCollector() : undefined;
@@ -112,16 +117,28 @@ export async function proxyModelCall({ headers, body, endpoint }: ProxyModelCall
         return; // an unparseable success body is passed on for the SDK to report
       }
     }
-    recordLlmUsageInBackground({
-      sandboxId: sandbox.sandboxId,
-      specId: sandbox.specId,
-      taskId: sandbox.taskId,
-      phase,
-      model,
-      usage,
-      durationMs: Math.round(performance.now() - started),
-      status,
-    });
+    recordLlmUsageInBackground({ ...meter, model, usage, durationMs: Math.round(performance.now() - started) });
   });
   return { status, headers: responseHeaders, body: upstream };
+}
+
+/** A count_tokens answer (`{"input_tokens": n}`) is small: read on the side and recorded once it has gone out. */
+function meterCountTokens(upstream: http.IncomingMessage, meter: Omit<RecordLlmUsageOptions, "usage" | "durationMs"> & { started: number }) {
+  const chunks: Buffer[] = [];
+  upstream.on("data", (chunk: Buffer) => chunks.push(chunk));
+  upstream.on("end", () => {
+    let inputTokens = 0;
+    try {
+      inputTokens = Number((JSON.parse(Buffer.concat(chunks).toString("utf8")) as { input_tokens?: unknown }).input_tokens) || 0;
+    } catch {
+      // Still counted: the call was made.
+    }
+    const { started, ...options } = meter;
+    recordLlmUsageInBackground({
+      ...options,
+      endpoint: "messages/count_tokens",
+      usage: { input_tokens: inputTokens, output_tokens: 0 },
+      durationMs: Math.round(performance.now() - started),
+    });
+  });
 }

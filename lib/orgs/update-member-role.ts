@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
+import { lockOrgOwners } from "@/lib/orgs/lock-org-owners";
 import { ADMIN_ROLES, requireMembership } from "@/lib/orgs/require-membership";
 import type { MemberDto, UpdateMemberInput } from "@/lib/orgs/org-schemas";
 
@@ -12,8 +13,12 @@ export interface UpdateMemberRoleOptions {
 
 /** Changes a member's role. Only owners grant or take away ownership; an organization always keeps an owner. */
 export async function updateMemberRole({ userId, orgId, memberUserId, input }: UpdateMemberRoleOptions): Promise<MemberDto> {
-  const actor = await requireMembership({ userId, orgId, roles: ADMIN_ROLES });
+  await requireMembership({ userId, orgId, roles: ADMIN_ROLES });
   return db.$transaction(async (tx) => {
+    // Locked before the actor and the target are read, so what is checked below is what the update acts on (an owner
+    // demoted meanwhile no longer acts as one).
+    const owners = await lockOrgOwners(tx, orgId);
+    const actor = await requireMembership({ userId, orgId, roles: ADMIN_ROLES, client: tx });
     const target = await tx.membership.findUnique({
       where: { orgId_userId: { orgId, userId: memberUserId } },
       include: { user: { select: { email: true, name: true } } },
@@ -22,9 +27,8 @@ export async function updateMemberRole({ userId, orgId, memberUserId, input }: U
     if ((target.role === "owner" || input.role === "owner") && actor.role !== "owner") {
       throw new AppError("forbidden", "Only owners can change ownership");
     }
-    if (target.role === "owner" && input.role !== "owner") {
-      const owners = await tx.membership.count({ where: { orgId, role: "owner" } });
-      if (owners <= 1) throw new AppError("conflict", "An organization needs at least one owner");
+    if (target.role === "owner" && input.role !== "owner" && owners <= 1) {
+      throw new AppError("conflict", "An organization needs at least one owner");
     }
     const updated = await tx.membership.update({ where: { id: target.id }, data: { role: input.role } });
     return {

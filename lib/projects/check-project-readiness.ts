@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import { DEFAULT_AGENT_MODEL, getModelStatus } from "@/lib/agent/model-catalog";
 import { getEnv } from "@/lib/env";
 import { checkProjectRepo } from "@/lib/projects/check-project-repo";
 import { getProjectOrThrow } from "@/lib/projects/get-project-or-throw";
@@ -9,8 +10,10 @@ const run = promisify(execFile);
 const LS_REMOTE_TIMEOUT_MS = 10_000;
 
 export interface ReadinessProblem {
-  code: "model_not_configured" | "repo_not_allowed" | "repo_unreachable" | "branch_not_found";
+  code: "model_not_configured" | "repo_not_allowed" | "repo_unreachable" | "branch_not_found" | "model_deprecated" | "model_unknown";
   message: string;
+  /** Present (false) on warnings: agents can still run, but the operator should act. */
+  blocking?: false;
 }
 
 export interface ProjectReadiness {
@@ -20,7 +23,8 @@ export interface ProjectReadiness {
 
 /**
  * Whether agents can work on a project right now, and in plain words why not: the server has a model, and the
- * project's repository answers with its default branch (an empty repository is fine; so is no repository). Asks the
+ * project's repository answers with its default branch (an empty repository is fine; so is no repository). A
+ * deprecated or unpriced AGENT_MODEL is a warning (`blocking: false`): agents still run. Asks the
  * repository the way a sandbox would clone it (same credentials), so a yes here means a clone will work.
  */
 export async function checkProjectReadiness({ userId, projectId }: { userId: string; projectId: string }): Promise<ProjectReadiness> {
@@ -29,6 +33,8 @@ export async function checkProjectReadiness({ userId, projectId }: { userId: str
   if (!getEnv().ANTHROPIC_API_KEY) {
     problems.push({ code: "model_not_configured", message: "No model is configured: set ANTHROPIC_API_KEY on the OmoiOS server and restart it." });
   }
+  const modelWarning = checkAgentModel(getEnv().AGENT_MODEL);
+  if (modelWarning) problems.push(modelWarning);
   if (project.repoUrl) {
     // A repository stored before the policy existed (or by someone who may no longer set it) is judged now, before
     // anything touches it: the readiness check must not be a way to probe the server's files or ports.
@@ -36,7 +42,27 @@ export async function checkProjectReadiness({ userId, projectId }: { userId: str
     const problem = notAllowed ? { code: "repo_not_allowed" as const, message: notAllowed } : await probeRepository(project.repoUrl, project.defaultBranch);
     if (problem) problems.push(problem);
   }
-  return { ready: problems.length === 0, problems };
+  return { ready: problems.every((problem) => problem.blocking === false), problems };
+}
+
+/** The configured model, judged against Anthropic's lifecycle and the price table (budgets need its price). */
+function checkAgentModel(model: string): ReadinessProblem | null {
+  const known = getModelStatus(model);
+  if (known.status === "deprecated") {
+    return {
+      code: "model_deprecated",
+      blocking: false,
+      message: `The agents' model ${model} is deprecated by Anthropic (retirement: ${known.retiresOn}); calls to it will fail after that date. Set AGENT_MODEL to a current model such as ${DEFAULT_AGENT_MODEL}.`,
+    };
+  }
+  if (known.status === "unknown") {
+    return {
+      code: "model_unknown",
+      blocking: false,
+      message: `The agents' model ${model} is not in OmoiOS's price table, so its calls are priced at the highest known rates against budgets. Check AGENT_MODEL (for example ${DEFAULT_AGENT_MODEL}).`,
+    };
+  }
+  return null;
 }
 
 /**

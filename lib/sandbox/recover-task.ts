@@ -8,7 +8,7 @@ import { enqueueDispatch } from "@/lib/tickets/enqueue-dispatch";
  * back to the queue for another attempt — its ticket back to the backlog — or, once it used them all, fails and its
  * ticket is marked blocked with the reason — and its spec's execution fails with it (a spec whose ticket cannot be
  * done is not "running"; Run or Execute tasks puts it back). Only a task still running with this sandbox is touched,
- * so a late call cannot undo a result.
+ * so a late call cannot undo a result. A task stopped by a budget (the proxy's budget_exceeded) fails at once.
  */
 export async function recoverTask({ taskId, sandboxId, reason }: { taskId: string; sandboxId: string; reason: string }) {
   const outcome = await db.$transaction(async (tx) => {
@@ -17,7 +17,8 @@ export async function recoverTask({ taskId, sandboxId, reason }: { taskId: strin
       select: { attempt: true, maxAttempts: true, ticketId: true, ticket: { select: { projectId: true, specId: true, key: true } } },
     });
     if (!task) return { action: "none" as const };
-    const exhausted = task.attempt >= task.maxAttempts;
+    // A spent budget stays spent: another attempt would be refused at its first model call.
+    const exhausted = task.attempt >= task.maxAttempts || reason.includes("budget_exceeded:");
     const { count } = await tx.task.updateMany({
       where: { id: taskId, status: "running", sandboxId },
       data: exhausted

@@ -14,6 +14,24 @@ export const signUpSchema = z.object({
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
+/** Why a sign-up is refused while SIGNUP is not `open` (shown as is on the sign-up form and the sign-in page). */
+export const SIGN_UP_REFUSALS = {
+  invite: "Sign-up is by invitation: ask an admin of your organization for a link",
+  closed: "Sign-up is closed on this server: ask its administrator for an invitation",
+} as const;
+
+/**
+ * `?error=` codes of the sign-in page for a refused GitHub sign-in (components/auth/auth-error-message.ts words them).
+ */
+export const GITHUB_SIGN_IN_ERRORS = {
+  emailRequired: "GitHubEmailRequired",
+  accountExists: "GitHubAccountExists",
+  linkedElsewhere: "GitHubLinkedElsewhere",
+  signUpByInvitation: "SignUpByInvitation",
+  signUpClosed: "SignUpClosed",
+} as const;
+export type GithubSignInError = (typeof GITHUB_SIGN_IN_ERRORS)[keyof typeof GITHUB_SIGN_IN_ERRORS];
+
 export const signInSchema = z.object({
   email: emailSchema,
   password: z.string().min(1, "Enter your password").max(200),
@@ -27,3 +45,17 @@ export const userSchema = z.object({
   image: z.string().nullable(),
 });
 export type UserDto = z.infer<typeof userSchema>;
+
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1, "Enter your current password").max(200),
+  newPassword: passwordSchema,
+});
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+/** What the settings page shows about how an account signs in. */
+export const accountSecuritySchema = z.object({
+  hasPassword: z.boolean(),
+  isEmailVerified: z.boolean(),
+  isGithubLinked: z.boolean(),
+});
+export type AccountSecurityDto = z.infer<typeof accountSecuritySchema>;

@@ -1,5 +1,6 @@
+import crypto from "node:crypto";
 import NextAuth from "next-auth";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { POST as signUp } from "@/app/api/v1/auth/sign-up/route";
 import { GET as me } from "@/app/api/v1/me/route";
 import { getAuthOptions } from "@/lib/auth/auth-options";
@@ -9,7 +10,16 @@ import { reloadEnv } from "@/lib/env";
 import { callRoute } from "@/test/call-route";
 import { createTestUser, sessionCookieFor, uniqueSuffix } from "@/test/factories";
 
-describe("sign-up", () => {
+describe("sign-up (SIGNUP=open; who may sign up otherwise: test/api/invitations.test.ts)", () => {
+  beforeAll(() => {
+    process.env.SIGNUP = "open";
+    reloadEnv();
+  });
+  afterAll(() => {
+    delete process.env.SIGNUP;
+    reloadEnv();
+  });
+
   it("creates a user with a personal organization they own, and never stores the password", async () => {
     const email = `Ada-${uniqueSuffix()}@Example.test`;
     const res = await callRoute(signUp, { method: "POST", body: { name: "Ada", email, password: "analytical-engine" } });
@@ -67,8 +77,11 @@ describe("password sign-in", () => {
       await expect(authenticatePassword({ email: user.email, password: "wrong-password" })).rejects.toMatchObject({ code: "unauthorized" });
     }
     await expect(authenticatePassword({ email: user.email, password: user.password })).rejects.toMatchObject({ code: "rate_limited" });
-    const throttle = await db.authThrottle.findUniqueOrThrow({ where: { key: `email:${user.email}` } });
-    expect(throttle.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+    // The pair (this email, no address: an in-process caller) is locked in the RateLimit table, for every process.
+    const hashedEmail = crypto.createHash("sha256").update(user.email).digest("base64url");
+    const lock = await db.rateLimit.findUniqueOrThrow({ where: { key: `signin_pair:${hashedEmail}|none` } });
+    expect(lock.points).toBeGreaterThan(5);
+    expect(Number(lock.expire)).toBeGreaterThan(Date.now() + 14 * 60_000);
   });
 
   it("forgets earlier failures after a successful sign-in", async () => {

@@ -45,8 +45,26 @@ afterAll(async () => {
 const signUpAs = (name: string) =>
   callRoute(signUp, { method: "POST", body: { name, email: `${name.toLowerCase()}-${stamp}@example.test`, password: "correct horse battery" } });
 
+/** Points the app at a new, migrated, empty database (a fresh instance). */
+async function freshInstance(name: string) {
+  const url = await newDatabase(`omoios_${name}_${stamp}`);
+  await migrate({ connectionString: url });
+  await disconnectDb();
+  process.env.DATABASE_URL = url;
+  reloadEnv();
+}
+
+const setEnv = (values: Record<string, string | undefined>) => {
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  reloadEnv();
+};
+
 describe("the instance admin", () => {
   it("is the first account to sign up — exactly one of two racing first sign-ups — and nobody after it", async () => {
+    setEnv({ SIGNUP: "open" });
     const racing = await Promise.all([signUpAs("Ada"), signUpAs("Grace")]);
     expect(racing.map((res) => res.status)).toEqual([201, 201]);
     const later = await signUpAs("Barbara");
@@ -58,6 +76,36 @@ describe("the instance admin", () => {
     expect(users.find((user) => user.email.startsWith("barbara"))!.isInstanceAdmin).toBe(false);
     // Nothing about it leaks into what the sign-up answers.
     expect(Object.keys(racing[0]!.body.user).sort()).toEqual(["email", "id", "image", "name"]);
+    setEnv({ SIGNUP: undefined });
+  });
+
+  it("with SIGNUP=invite (the default): the first account can always sign up, exactly one of two racing, then nobody", async () => {
+    await freshInstance("invite");
+    const racing = await Promise.all([signUpAs("Hedy"), signUpAs("Radia")]);
+    expect(racing.map((res) => res.status).sort()).toEqual([201, 403]);
+    const refused = racing.find((res) => res.status === 403)!;
+    expect(refused.body.error.message).toBe("Sign-up is by invitation: ask an admin of your organization for a link");
+    expect((await signUpAs("Frances")).status).toBe(403);
+    const users = await db.user.findMany({ select: { isInstanceAdmin: true, emailVerifiedAt: true } });
+    // The first admin's email is as unverified as any sign-up's, unless OMOIOS_ADMIN_EMAIL vouches for it.
+    expect(users).toEqual([{ isInstanceAdmin: true, emailVerifiedAt: null }]);
+  });
+
+  it("with OMOIOS_ADMIN_EMAIL: only that email creates the first account, and its email counts as verified", async () => {
+    await freshInstance("admin_email");
+    const adminEmail = `operator-${stamp}@example.test`;
+    setEnv({ OMOIOS_ADMIN_EMAIL: adminEmail });
+    try {
+      expect((await signUpAs("Squatter")).status).toBe(403); // first, but not the operator
+      const res = await callRoute(signUp, { method: "POST", body: { name: "Operator", email: adminEmail, password: "correct horse battery" } });
+      expect(res.status).toBe(201);
+      const admin = await db.user.findUniqueOrThrow({ where: { email: adminEmail } });
+      expect(admin.isInstanceAdmin).toBe(true);
+      expect(admin.emailVerifiedAt).not.toBeNull();
+      expect(await db.user.count()).toBe(1);
+    } finally {
+      setEnv({ OMOIOS_ADMIN_EMAIL: undefined });
+    }
   });
 
   it("of an existing install is its oldest account, set by the migration that introduces the flag", async () => {

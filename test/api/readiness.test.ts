@@ -13,9 +13,12 @@ import { createSampleRepo } from "@/test/fixtures/sample-repo";
 
 const readiness = (projectId: string, cookie?: string) => callRoute(readinessRoute.GET, { params: { projectId }, cookie });
 const savedKey = process.env.ANTHROPIC_API_KEY;
+const savedModel = process.env.AGENT_MODEL;
 
 afterEach(() => {
   process.env.ANTHROPIC_API_KEY = savedKey;
+  if (savedModel === undefined) delete process.env.AGENT_MODEL;
+  else process.env.AGENT_MODEL = savedModel;
   reloadEnv();
 });
 
@@ -66,5 +69,30 @@ describe("whether agents can work on a project", () => {
     const project = await createTestProject(owner.id);
     expect((await readiness(project.id, stranger.cookie)).status).toBe(404);
     expect((await readiness(project.id)).status).toBe(401);
+  });
+
+  it("warns, without blocking, when the agents' model is deprecated or not in the price table", async () => {
+    const owner = await createTestUser();
+    const project = await createTestProject(owner.id);
+    process.env.AGENT_MODEL = "claude-sonnet-4-5";
+    reloadEnv();
+    const deprecated = await readiness(project.id, owner.cookie);
+    expect(deprecated.body).toEqual({
+      ready: true,
+      problems: [{ code: "model_deprecated", blocking: false, message: expect.stringContaining("retirement: 2026-11-30") }],
+    });
+    expect(deprecated.body.problems[0].message).toContain("claude-sonnet-5-5");
+
+    process.env.AGENT_MODEL = "claude-imaginary-9";
+    reloadEnv();
+    const unknown = await readiness(project.id, owner.cookie);
+    expect(unknown.body).toEqual({ ready: true, problems: [{ code: "model_unknown", blocking: false, message: expect.stringContaining("claude-imaginary-9") }] });
+
+    // A warning does not hide a real problem.
+    delete process.env.ANTHROPIC_API_KEY;
+    reloadEnv();
+    const both = await readiness(project.id, owner.cookie);
+    expect(both.body.ready).toBe(false);
+    expect(both.body.problems.map((p: { code: string }) => p.code)).toEqual(["model_not_configured", "model_unknown"]);
   });
 });

@@ -1,11 +1,22 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUpAction } from "@/app/(auth)/sign-up/actions";
 import { POST as signUpRoute } from "@/app/api/v1/auth/sign-up/route";
+import { reloadEnv } from "@/lib/env";
 import { callRoute } from "@/test/call-route";
 import { createTestUser, uniqueSuffix } from "@/test/factories";
 
-// The server action and the REST route call the same service and answer with the same errors.
+// The server action and the REST route call the same service and answer with the same errors (with open sign-up;
+// the refusals of SIGNUP=invite|closed are in test/api/invitations.test.ts).
 describe("sign-up server action", () => {
+  beforeAll(() => {
+    process.env.SIGNUP = "open";
+    reloadEnv();
+  });
+  afterAll(() => {
+    delete process.env.SIGNUP;
+    reloadEnv();
+  });
+
   it("creates the user", async () => {
     const result = await signUpAction({ name: "Action", email: `action-${uniqueSuffix()}@example.test`, password: "long-enough" });
     expect(result).toMatchObject({ ok: true, data: { name: "Action" } });

@@ -3,6 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { reloadEnv } from "@/lib/env";
+import { createInvitation } from "@/lib/invitations/create-invitation";
 import { addMember } from "@/lib/orgs/add-member";
 import { issueSandboxToken } from "@/lib/sandbox/issue-sandbox-token";
 import { callRoute } from "@/test/call-route";
@@ -27,9 +28,15 @@ const CLASSIFIED: Record<string, Partial<Record<(typeof METHODS)[number], Kind>>
   "/api/v1/health": { GET: "public" },
   "/api/v1/auth/sign-up": { POST: "public" },
   "/api/v1/me": { GET: "self" },
+  "/api/v1/me/sessions": { DELETE: "self" },
+  "/api/v1/me/password": { PUT: "self" },
+  "/api/v1/me/github-link": { POST: "self" },
+  "/api/v1/invitations/accept": { POST: "public" },
   "/api/v1/orgs": { GET: "self", POST: "self" },
   "/api/v1/orgs/[orgId]/members": { GET: "resource", POST: "resource" },
   "/api/v1/orgs/[orgId]/members/[userId]": { PATCH: "resource", DELETE: "resource" },
+  "/api/v1/orgs/[orgId]/invitations": { GET: "resource", POST: "resource" },
+  "/api/v1/orgs/[orgId]/invitations/[invitationId]": { DELETE: "resource" },
   "/api/v1/projects": { GET: "self", POST: "self" },
   "/api/v1/projects/[projectId]": { GET: "resource", PATCH: "resource", DELETE: "resource" },
   "/api/v1/projects/[projectId]/readiness": { GET: "resource" },
@@ -60,6 +67,11 @@ const CLASSIFIED: Record<string, Partial<Record<(typeof METHODS)[number], Kind>>
   "/api/v1/llm/v1/messages": { POST: "sandbox" },
   "/api/v1/llm/v1/messages/count_tokens": { POST: "sandbox" },
 };
+/**
+ * Routes that end the caller's sessions when they succeed ("sign out everywhere", a password change): called with a
+ * throwaway user's cookie, so the cookies the other routes are called with stay valid.
+ */
+const ENDS_SESSIONS = new Set(["DELETE /api/v1/me/sessions", "PUT /api/v1/me/password"]);
 /** next-auth's own catch-all (sign-in, callbacks, CSRF): its throttling and cookies are tested in test/api/auth. */
 const NOT_OURS = new Set(["/api/auth/[...nextauth]"]);
 
@@ -86,7 +98,7 @@ let routes: Route[] = [];
 let owner: TestUser;
 let member: TestUser;
 let stranger: TestUser;
-let a: { orgId: string; projectId: string; specId: string; ticketId: string; sandboxId: string; sandboxToken: string; ownerKeyId: string; memberKeyId: string; secret: string };
+let a: { orgId: string; projectId: string; specId: string; ticketId: string; sandboxId: string; sandboxToken: string; ownerKeyId: string; memberKeyId: string; invitationId: string; secret: string };
 let foreignSandboxToken: string;
 
 beforeAll(async () => {
@@ -107,13 +119,15 @@ beforeAll(async () => {
   const project = await createTestProject(owner.id, { name: `Project ${secret}`, autoExecuteTickets: false });
   const spec = await db.spec.create({ data: { projectId: project.id, userId: owner.id, title: `Spec ${secret}`, description: `About ${secret}`, generationStatus: "completed" } });
   const ticket = await db.ticket.create({ data: { projectId: project.id, userId: owner.id, specId: spec.id, key: "OMOI-1", number: 1, title: `Ticket ${secret}`, position: 1 } });
-  const sandbox = await db.sandbox.create({ data: { purpose: "spec", status: "stopped", specId: spec.id } });
+  // Running: a token works only while its sandbox is live.
+  const sandbox = await db.sandbox.create({ data: { purpose: "spec", status: "running", specId: spec.id } });
   const { token } = await issueSandboxToken({ sandboxId: sandbox.id });
   const theirs = await db.sandbox.create({ data: { purpose: "task", status: "running" } });
   foreignSandboxToken = (await issueSandboxToken({ sandboxId: theirs.id })).token;
   const ownerKey = await createTestApiKey(owner.id);
   const memberKey = await createTestApiKey(member.id);
-  a = { orgId: owner.orgId, projectId: project.id, specId: spec.id, ticketId: ticket.id, sandboxId: sandbox.id, sandboxToken: token, ownerKeyId: ownerKey.id, memberKeyId: memberKey.id, secret };
+  const invitation = await createInvitation({ userId: owner.id, orgId: owner.orgId, input: { email: `invitee-${secret}@example.test` } });
+  a = { orgId: owner.orgId, projectId: project.id, specId: spec.id, ticketId: ticket.id, sandboxId: sandbox.id, sandboxToken: token, ownerKeyId: ownerKey.id, memberKeyId: memberKey.id, invitationId: invitation.id, secret };
 });
 
 /** The path's [params] filled with the organization's resources (a key: the caller's own for members). */
@@ -126,6 +140,7 @@ function paramsFor(routePath: string, as: "outsider" | "member") {
     ticketId: a.ticketId,
     id: a.sandboxId,
     keyId: as === "member" ? a.memberKeyId : a.ownerKeyId,
+    invitationId: a.invitationId,
     phase: "explore",
   };
   return Object.fromEntries([...routePath.matchAll(/\[(\w+)\]/g)].map(([, name]) => [name!, values[name!]!]));
@@ -146,7 +161,7 @@ const body = () => ({
   phase: "requirements",
   feedback: "Please change this",
   events: [],
-  model: "claude-sonnet-4-5",
+  model: "claude-sonnet-5-5",
   max_tokens: 16,
   messages: [{ role: "user", content: "hi" }],
 });
@@ -156,13 +171,14 @@ const BODY_OVERRIDES: Record<string, () => unknown> = {
   "PATCH /api/v1/projects/[projectId]": () => ({ description: "A new description" }),
 };
 
-const call = (route: Route, as: "outsider" | "member", auth: { cookie?: string; headers?: Record<string, string> }) =>
+const call = async (route: Route, as: "outsider" | "member", auth: { cookie?: string; headers?: Record<string, string> }) =>
   callRoute(route.handler, {
     method: route.method,
     path: `${route.path}?projectId=${a.projectId}&specId=${a.specId}&scope=all&q=${a.secret}&after=0`,
     params: paramsFor(route.path, as),
     body: route.method === "GET" || route.method === "DELETE" ? undefined : (BODY_OVERRIDES[`${route.method} ${route.path}`] ?? body)(),
     ...auth,
+    ...(auth.cookie && ENDS_SESSIONS.has(`${route.method} ${route.path}`) ? { cookie: (await createTestUser()).cookie } : {}),
   });
 
 const kindOf = (route: Route): Kind | undefined => CLASSIFIED[route.path]?.[route.method];

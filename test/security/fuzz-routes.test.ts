@@ -53,6 +53,11 @@ let admin: pg.Client;
 let fake: FakeAnthropic;
 /** Signed-up people outside the organization, one per add-member case. */
 const newcomers: string[] = [];
+/** Open invitation links to the organization, one per accept case. */
+const invitationTokens: string[] = [];
+/** Routes that end the caller's sessions when they succeed: each case acts as a new user, so the owner's cookie lives. */
+const ENDS_SESSIONS = new Set(["PUT /api/v1/me/password"]);
+let createTestUser: typeof import("@/test/factories").createTestUser;
 let databaseName: string;
 
 beforeAll(async () => {
@@ -65,7 +70,8 @@ beforeAll(async () => {
   await installJobQueue(databaseUrl);
   // Model calls that get through authorization reach the loopback fake, which validates them as the real API would.
   fake = await startFakeAnthropic({ script: () => ({ content: [{ type: "text", text: "Bonjour" }] }) });
-  Object.assign(process.env, { DATABASE_URL: databaseUrl, ANTHROPIC_BASE_URL: fake.url });
+  // Open sign-up: the sign-up route's own input handling is fuzzed here (who may join: test/api/invitations.test.ts).
+  Object.assign(process.env, { DATABASE_URL: databaseUrl, ANTHROPIC_BASE_URL: fake.url, SIGNUP: "open" });
   (await import("@/lib/env")).reloadEnv();
 
   db = (await import("@/lib/db/client")).db;
@@ -82,6 +88,11 @@ beforeAll(async () => {
   const stranger = await f.createTestUser();
   await addMember({ userId: owner.id, orgId: owner.orgId, input: { email: member.email, role: "member" } });
   for (let i = 0; i < RUNS; i++) newcomers.push((await f.createTestUser()).email);
+  createTestUser = f.createTestUser;
+  const { createInvitation } = await import("@/lib/invitations/create-invitation");
+  for (let i = 0; i <= RUNS; i++) {
+    invitationTokens.push((await createInvitation({ userId: owner.id, orgId: owner.orgId, input: { email: `invited-${i}-${Date.now().toString(36)}@example.test` } })).token);
+  }
   const project = await f.createTestProject(owner.id, { autoExecuteTickets: false });
   // A spec with tasks and tickets (through the CLI's push, the way files arrive), and a running one with its sandbox.
   const task = (id: string, dependsOn: string[] = []) => ({ id, title: id, description: "Do it.", priority: "LOW" as const, estimateHours: 1, dependsOn, requirementRefs: [], acceptanceCriteria: ["done"] });
@@ -130,6 +141,10 @@ const fresh = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 const SEEDS: Record<string, (params: Record<string, string>) => unknown> = {
   "POST /api/v1/auth/sign-up": () => ({ name: "Fuzz", email: `fuzz-${fresh()}@example.test`, password: "correct horse battery" }),
   "POST /api/v1/orgs": () => ({ name: `Org ${fresh()}` }),
+  "POST /api/v1/orgs/[orgId]/invitations": () => ({ email: `invitee-${fresh()}@example.test`, role: "member", expiresInDays: 7 }),
+  "POST /api/v1/invitations/accept": () => ({ token: invitationTokens.pop() ?? "no-such-token", name: "Fuzz", password: "correct horse battery" }),
+  "PUT /api/v1/me/password": () => ({ currentPassword: "correct horse battery", newPassword: `new password ${fresh()}` }),
+  "POST /api/v1/me/github-link": () => undefined,
   "POST /api/v1/orgs/[orgId]/members": () => ({ email: newcomers.pop() ?? `nobody-${fresh()}@example.test`, role: "member" }),
   "PATCH /api/v1/orgs/[orgId]/members/[userId]": () => ({ role: "admin" }),
   "POST /api/v1/projects": () => ({ name: `Project ${fresh()}`, description: "x", defaultBranch: "main", maxConcurrentTasks: 2, wipLimits: { building: 3 } }),
@@ -162,8 +177,8 @@ const SEEDS: Record<string, (params: Record<string, string>) => unknown> = {
     attempt: 1, score: 0.9, issues: [], warnings: [], durationMs: 1000,
     output: Object.hasOwn(SAMPLE_OUTPUTS, phase!) ? SAMPLE_OUTPUTS[phase as keyof typeof SAMPLE_OUTPUTS] : SAMPLE_OUTPUTS.explore,
   }),
-  "POST /api/v1/llm/v1/messages": () => ({ model: "claude-sonnet-4-5", max_tokens: 16, messages: [{ role: "user", content: "hi" }] }),
-  "POST /api/v1/llm/v1/messages/count_tokens": () => ({ model: "claude-sonnet-4-5", messages: [{ role: "user", content: "hi" }] }),
+  "POST /api/v1/llm/v1/messages": () => ({ model: "claude-sonnet-5-5", max_tokens: 16, messages: [{ role: "user", content: "hi" }] }),
+  "POST /api/v1/llm/v1/messages/count_tokens": () => ({ model: "claude-sonnet-5-5", messages: [{ role: "user", content: "hi" }] }),
 };
 
 /** Path parameters that reach the real rows (the running spec's sandbox for callbacks). */
@@ -257,12 +272,15 @@ const paramMangle = fc.oneof(
   { weight: 1, arbitrary: fc.constant("OTHER_ORG") },
 );
 
-/** Row-by-row checksum of every table of ours (the job queue's schema is apart); the statement is built once. */
+/**
+ * Row-by-row checksum of every table of ours (the job queue's schema is apart); the statement is built once. The rate
+ * limiters' counters are left out: counting a refused request is what they are for.
+ */
 let snapshotSql: string | undefined;
 async function snapshot(): Promise<Record<string, string>> {
   if (!snapshotSql) {
     const tables = await db.$queryRawUnsafe<{ table_name: string }[]>(
-      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('_prisma_migrations') ORDER BY 1`,
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('_prisma_migrations', 'RateLimit') ORDER BY 1`,
     );
     snapshotSql = tables
       .map(({ table_name: t }) => `SELECT '${t}' AS t, count(*)::text || ':' || coalesce(md5(string_agg(x::text, ',' ORDER BY x::text)), '') AS sum FROM "${t}" x`)
@@ -320,7 +338,7 @@ describe("input fuzzing of every POST/PUT/PATCH route", () => {
   for (const route of ROUTES) {
     const name = `${route.method} ${route.path}`;
     const isSandbox = route.path.startsWith("/api/v1/sandboxes/") || route.path.startsWith("/api/v1/llm/");
-    const isPublic = route.path === "/api/v1/auth/sign-up";
+    const isPublic = route.path === "/api/v1/auth/sign-up" || route.path === "/api/v1/invitations/accept";
     const isModelCall = route.path.startsWith("/api/v1/llm/");
     const paramNames = [...route.path.matchAll(/\[(\w+)\]/g)].map(([, n]) => n!);
 
@@ -336,6 +354,7 @@ describe("input fuzzing of every POST/PUT/PATCH route", () => {
           else if (mangle !== null && mangle !== undefined) params[param] = mangle;
         });
         const { body, raw, contentType } = applyMutation(SEEDS[name]!(params), m);
+        const cookie = isSandbox || isPublic ? undefined : ENDS_SESSIONS.has(name) ? (await createTestUser()).cookie : w.ownerCookie;
         // Metering of an earlier model call is written after its answer; let it land so it is not counted as ours.
         if (isModelCall) await settleLlmUsage();
         const before = await snapshot();
@@ -348,7 +367,7 @@ describe("input fuzzing of every POST/PUT/PATCH route", () => {
             ...(contentType !== undefined ? { "content-type": contentType } : raw !== undefined ? { "content-type": "application/json" } : {}),
             ...(isSandbox ? { authorization: `Bearer ${w.sandboxToken}` } : {}),
           },
-          cookie: isSandbox || isPublic ? undefined : w.ownerCookie,
+          cookie,
         });
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
         if (isModelCall) await settleLlmUsage();

@@ -56,16 +56,22 @@ echo ATTEMPT:egress-internal-name; proxy localhost:443
 echo ATTEMPT:egress-internet; proxy example.com:443
 echo ATTEMPT:victim-repo-read; ls ${ctx.victimRepo} 2>&1 | head -2; git clone -q ${ctx.victimRepo} /tmp/stolen 2>&1 | head -2
 echo ATTEMPT:system-write; touch /usr/pwned /etc/pwned 2>&1
-echo ATTEMPT:forged-completion
-eval "$(tr '\0' '\n' < /proc/1/environ | grep -E '^(OMOIOS_API_URL|OMOIOS_SANDBOX_TOKEN|OMOIOS_SANDBOX_ID)=' | sed 's/^/export /')"
-curl -sS -m 10 -o /dev/null -w 'forged status %{http_code}\n' -X POST -H "authorization: Bearer $OMOIOS_SANDBOX_TOKEN" -H 'content-type: application/json' \
-  --data "{\"events\":[{\"type\":\"task.completed\",\"data\":{\"summary\":\"all done\",\"branch\":\"main\",\"commits\":1,\"verdicts\":[]},\"clientEventId\":\"forged-000001\",\"occurredAt\":\"$(date -u +%Y-%m-%dT%H:%M:%S.000Z)\"}]}" \
-  "$OMOIOS_API_URL/api/v1/sandboxes/$OMOIOS_SANDBOX_ID/events"
 echo ATTEMPTS-DONE
 `;
 }
 
 let attack = "";
+/**
+ * Its second command: the agent's own token from /proc/1/environ, and a task.completed naming `main`. Once that
+ * terminal event is stored the sandbox counts as stopped and its token opens no more model calls, so this runs last
+ * and is proven by the stored event rather than by its output.
+ */
+const FORGE = String.raw`
+eval "$(tr '\0' '\n' < /proc/1/environ | grep -E '^(OMOIOS_API_URL|OMOIOS_SANDBOX_TOKEN|OMOIOS_SANDBOX_ID)=' | sed 's/^/export /')"
+curl -sS -m 10 -o /dev/null -w 'forged status %{http_code}\n' -X POST -H "authorization: Bearer $OMOIOS_SANDBOX_TOKEN" -H 'content-type: application/json' \
+  --data "{\"events\":[{\"type\":\"task.completed\",\"data\":{\"summary\":\"all done\",\"branch\":\"main\",\"commits\":1,\"verdicts\":[]},\"clientEventId\":\"forged-000001\",\"occurredAt\":\"$(date -u +%Y-%m-%dT%H:%M:%S.000Z)\"}]}" \
+  "$OMOIOS_API_URL/api/v1/sandboxes/$OMOIOS_SANDBOX_ID/events"
+`;
 /** Exploration-mode commands that follow links (grep -R, find -L) and pass the tool's own read-only check. */
 const SYMLINK_COMMANDS = ["grep -R nextauth .", "find -L . -name secrets.json"];
 /** The tool result of the run_command call whose command is `command`, once the model has seen it. */
@@ -85,6 +91,7 @@ const script = (request: RecordedRequest): FakeStep => {
   if (first.includes("VICTIM")) return { content: [{ type: "tool_use", name: "list_dir", input: { path: "." } }], latencyMs: 1_000 };
   if (first.includes("ATTACK")) {
     if (calls === 0) return { content: [{ type: "tool_use", name: "run_command", input: { command: attack, timeout_ms: 60_000 } }] };
+    if (calls === 1) return { content: [{ type: "tool_use", name: "run_command", input: { command: FORGE, timeout_ms: 30_000 } }] };
     return { content: [{ type: "text", text: "Done." }], stop_reason: "end_turn" };
   }
   if (first.includes("EXPLOIT-SYMLINK") && (request.body?.tools ?? []).some((t: { name: string }) => t.name === "submit_explore")) {
@@ -150,7 +157,7 @@ describe("a hostile tenant's agents stay in their sandbox", () => {
 
     const output = await waitFor("the attack script to finish", async () => toolResults("ATTEMPTS-DONE") || null, 60_000);
     // Every attempt ran.
-    for (const name of ["whoami", "secrets-files", "app-checkout", "home-of-server", "other-sandboxes", "proc-environ", "proc-count", "database-port", "app-port-direct", "model-port-direct", "egress-database", "egress-internal-name", "egress-internet", "victim-repo-read", "system-write", "forged-completion"]) {
+    for (const name of ["whoami", "secrets-files", "app-checkout", "home-of-server", "other-sandboxes", "proc-environ", "proc-count", "database-port", "app-port-direct", "model-port-direct", "egress-database", "egress-internal-name", "egress-internet", "victim-repo-read", "system-write"]) {
       expect(output, name).toContain(`ATTEMPT:${name}`);
     }
     // ...and failed.
@@ -179,7 +186,11 @@ describe("a hostile tenant's agents stay in their sandbox", () => {
       expect(logs).not.toContain(secret);
     }
 
-    // The forged completion on `main` shipped nothing: no branch of either repository moved, the ticket is not done.
+    // The forged completion on `main` was sent and stored (the attempt ran)...
+    await waitFor("the forged task.completed", () =>
+      lib.db.sandboxEvent.findFirst({ where: { type: "task.completed", source: "agent", clientEventId: "forged-000001", task: { ticketId: ticket.id } } }),
+    30_000);
+    // ...and shipped nothing: no branch of either repository moved, the ticket is not done.
     await waitFor("the attacker's task to end", async () => {
       const task = await lib.db.task.findFirst({ where: { ticketId: ticket.id } });
       return task && task.status !== "running" && task.status !== "queued" && task;

@@ -16,12 +16,13 @@ import { callRoute } from "@/test/call-route";
 import { startFakeAnthropic, type FakeAnthropic } from "@/test/fake-anthropic/fake-anthropic-server";
 import { createTestApiKey, createTestProject, createTestUser } from "@/test/factories";
 
-// Low limits for this file: one request a second, three at once. The clock is faked (Date only: the buckets read
-// Date.now(), while sockets and the clients' own waits keep real timers), so refills take no real time.
+// Low limits for this file: three requests per one-second window. The clock is faked (Date only: the limiter reads
+// Date.now() for its windows, while sockets and the clients' own waits keep real timers), so windows pass in no real
+// time. The counts live in PostgreSQL; test/security/shared-limits.test.ts shows they hold across processes.
 const LIMITS = {
-  API_KEY_RATE_LIMIT_PER_MINUTE: "60",
+  API_KEY_RATE_LIMIT_PER_MINUTE: "180",
   API_KEY_RATE_LIMIT_BURST: "3",
-  SANDBOX_RATE_LIMIT_PER_MINUTE: "60",
+  SANDBOX_RATE_LIMIT_PER_MINUTE: "180",
   SANDBOX_RATE_LIMIT_BURST: "3",
 };
 const SERVER_KEY = "sk-ant-rate-limit-test-server-key";
@@ -54,7 +55,7 @@ afterAll(async () => {
 beforeEach(() => void vi.useFakeTimers({ toFake: ["Date"] }));
 afterEach(() => void vi.useRealTimers());
 
-/** Moves the buckets' clock on (real time does not move it: Date is frozen). */
+/** Moves the limiter's clock on (real time does not move it: Date is frozen). */
 const advance = (ms: number) => vi.setSystemTime(Date.now() + ms);
 
 async function specSandbox() {
@@ -91,7 +92,7 @@ async function expectRateLimited(response: { status: number; headers: Headers; b
 }
 
 describe("API-key rate limit", () => {
-  it("answers 429 with Retry-After past the burst, leaves other keys alone, and lets the key in again after the refill", async () => {
+  it("answers 429 with Retry-After past the burst, leaves other keys alone, and lets the key in again in the next window", async () => {
     const user = await createTestUser();
     const { key } = await createTestApiKey(user.id);
     const { key: otherKey } = await createTestApiKey(user.id);
@@ -100,11 +101,11 @@ describe("API-key rate limit", () => {
     await expectRateLimited(await callRoute(me, { apiKey: key }), /API key/);
     expect((await callRoute(me, { apiKey: otherKey })).status).toBe(200);
 
-    advance(1_000); // one token back
-    expect((await callRoute(me, { apiKey: key })).status).toBe(200);
+    advance(1_000); // the next window: the burst again
+    for (let i = 0; i < 3; i++) expect((await callRoute(me, { apiKey: key })).status).toBe(200);
     expect((await callRoute(me, { apiKey: key })).status).toBe(429);
 
-    advance(60_000); // a long quiet spell refills the bucket, but never past its burst
+    advance(60_000); // a long quiet spell gives one window, never more than the burst
     for (let i = 0; i < 3; i++) expect((await callRoute(me, { apiKey: key })).status).toBe(200);
     expect((await callRoute(me, { apiKey: key })).status).toBe(429);
   });
@@ -129,7 +130,7 @@ describe("API-key rate limit", () => {
 });
 
 describe("sandbox rate limit", () => {
-  it("covers the callbacks and the model calls of a sandbox with one bucket, per sandbox, with Retry-After", async () => {
+  it("covers the callbacks and the model calls of a sandbox with one count, per sandbox, with Retry-After", async () => {
     const { sandbox, token } = await specSandbox();
     const other = await specSandbox();
 
@@ -138,7 +139,7 @@ describe("sandbox rate limit", () => {
     await expectRateLimited({ status: limited.status, headers: limited.headers, body: await limited.json() }, /sandbox/);
     expect(await db.sandboxEvent.count({ where: { sandboxId: sandbox.id } })).toBe(3);
 
-    // The same bucket: its context and its model calls are refused too, before anything reaches the model API.
+    // The same count: its context and its model calls are refused too, before anything reaches the model API.
     const context = await fetch(`${app.url}/api/v1/sandboxes/${sandbox.id}/context`, { headers: { authorization: `Bearer ${token}` } });
     expect(context.status).toBe(429);
     const upstreamCalls = fake.messageRequests().length;
@@ -172,7 +173,7 @@ describe("sandbox rate limit", () => {
   it("the agent's clients wait and retry: the event reporter keeps its events, the SDK honours Retry-After", async () => {
     const { sandbox, token } = await specSandbox();
     let limitedAnswers = 0;
-    // The network, except that a 429 moves the buckets' clock on by the Retry-After it carries (while the client
+    // The network, except that a 429 moves the limiter's clock on by the Retry-After it carries (while the client
     // waits its own real backoff), as time would.
     const clockedFetch = (async (input: string | URL | Request, init?: RequestInit) => {
       const response = await fetch(input, init);
@@ -190,7 +191,7 @@ describe("sandbox rate limit", () => {
     const stored = await db.sandboxEvent.findMany({ where: { sandboxId: sandbox.id }, orderBy: { seq: "asc" }, select: { data: true } });
     expect(stored.map((row) => (row.data as { turn: number }).turn)).toEqual([0, 1, 2, 3, 4, 5]);
 
-    // The bucket is empty again now; the SDK's retry waits the Retry-After (1 s) and gets through.
+    // The window is used up again now; the SDK's retry waits the Retry-After (1 s) and gets through.
     limitedAnswers = 0;
     await expect(ask(sdk(token, { maxRetries: 2, fetch: clockedFetch }))).resolves.toMatchObject({ content: [{ text: "ok" }] });
     expect(limitedAnswers).toBe(1);

@@ -21,7 +21,8 @@ const MODES: { value: Mode; label: string; hint: string }[] = [
   { value: "quick", label: "Quick", hint: "One ticket an agent executes directly." },
 ];
 
-export function CommandForm() {
+/** `budgetNote`: the server's default budgets, read on the server (lib/llm/describe-budget-defaults). */
+export function CommandForm({ budgetNote }: { budgetNote: string }) {
   const params = useSearchParams();
   const projects = useProjects();
   const promptRef = useRef<HTMLTextAreaElement>(null);
@@ -51,6 +52,7 @@ export function CommandForm() {
   const selected = list.find((project) => project.id === projectId)?.id ?? list[0]?.id;
   const readiness = useProjectReadiness(selected);
   const blocked = readiness.data && !readiness.data.ready;
+  const warnings = readiness.data?.problems.filter((problem) => problem.blocking === false) ?? [];
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -131,6 +133,16 @@ export function CommandForm() {
             </ul>
           </Alert>
         )}
+        {selected && !blocked && warnings.length > 0 && (
+          <Alert tone="info" title="Agents can run, but the server's model needs attention">
+            <ul className="list-disc pl-5">
+              {warnings.map((problem) => (
+                <li key={problem.code}>{problem.message}</li>
+              ))}
+            </ul>
+          </Alert>
+        )}
+        <p className="text-xs text-zinc-600">{budgetNote}; a project&apos;s own budget replaces the per-spec and per-task ones.</p>
         <div className="flex flex-wrap items-end justify-between gap-4">
           {projects.isError ? (
             <ApiErrorAlert error={projects.error} />

@@ -10,8 +10,8 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Select } from "@/components/ui/select";
 import { LoadingBlock } from "@/components/ui/spinner";
 import { AddMemberForm } from "./add-member-form";
+import { OrgInvitations } from "./org-invitations";
 import { ROLE_LABELS } from "./role-labels";
-
 
 export function OrgMembers({ org }: { org: OrganizationDto }) {
   const members = useMembers(org.id);
@@ -77,6 +77,7 @@ export function OrgMembers({ org }: { org: OrganizationDto }) {
         </ul>
       )}
       {canManage ? <AddMemberForm orgId={org.id} canAddOwners={isOwner} /> : null}
+      {canManage ? <OrgInvitations org={org} /> : null}
       <ConfirmDialog
         open={removing !== null}
         title={`Remove ${removing?.name ?? ""} from ${org.name}?`}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getSession } from "@/components/auth/get-session";
+import { getEnv } from "@/lib/env";
 import { AuthCard } from "@/components/auth/auth-card";
 import { safeCallbackPath } from "@/components/auth/callback-url";
 import { SignUpForm } from "./sign-up-form";
@@ -18,7 +19,11 @@ export default async function SignUpPage({ searchParams }: { searchParams: Searc
   return (
     <AuthCard
       title="Create your account"
-      subtitle="Each account gets a personal workspace for its projects."
+      subtitle={
+        getEnv().SIGNUP === "open"
+          ? "Each account gets a personal workspace for its projects."
+          : "Each account gets a personal workspace. On this server, new people join through an invitation link."
+      }
       footer={
         <>
           Already have an account?{" "}

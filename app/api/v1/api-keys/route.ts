@@ -8,8 +8,8 @@ import { createApiKeySchema } from "@/lib/api-keys/api-key-schemas";
 // GET /api/v1/api-keys – the caller's keys (never the keys themselves).
 export const GET = withAuth(async (_req, { caller }) => json({ apiKeys: await listApiKeys({ userId: caller.user.id }) }));
 
-// POST /api/v1/api-keys – create a key; the response carries it once.
+// POST /api/v1/api-keys – create a key; the response carries it once. A key made with a key is its child.
 export const POST = withAuth(async (req, { caller }) => {
   const input = await parseJsonBody(req, createApiKeySchema);
-  return json({ apiKey: await createApiKey({ userId: caller.user.id, input }) }, 201);
+  return json({ apiKey: await createApiKey({ userId: caller.user.id, input, parentKeyId: caller.keyId ?? null }) }, 201);
 });

@@ -4,7 +4,7 @@ import { withAuth } from "@/lib/http/with-auth";
 import { checkProjectReadiness } from "@/lib/projects/check-project-readiness";
 import { projectParamsSchema } from "@/lib/projects/project-schemas";
 
-// GET /api/v1/projects/{projectId}/readiness – can agents work on it now ({ready, problems[{code, message}]})?
+// GET /api/v1/projects/{projectId}/readiness – can agents work on it now ({ready, problems[{code, message, blocking?}]})?
 export const GET = withAuth<{ projectId: string }>(async (_req, { caller, params }) => {
   const { projectId } = parseParams(params, projectParamsSchema);
   return json(await checkProjectReadiness({ userId: caller.user.id, projectId }));

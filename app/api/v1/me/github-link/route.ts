@@ -1,0 +1,12 @@
+import { json } from "@/lib/http/respond";
+import { withAuth } from "@/lib/http/with-auth";
+import { assertSignedIn } from "@/lib/auth/assert-signed-in";
+import { createGithubLinkIntent } from "@/lib/auth/create-github-link-intent";
+
+// POST /api/v1/me/github-link – start linking GitHub to this account: the next GitHub sign-in of this browser (within
+// ten minutes) attaches to it. The client then starts that sign-in.
+export const POST = withAuth(async (_req, { caller }) => {
+  assertSignedIn(caller);
+  const { setCookie } = createGithubLinkIntent({ userId: caller.user.id });
+  return json({ provider: "github" }, 200, { "set-cookie": setCookie });
+});
