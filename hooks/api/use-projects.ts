@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/http/api-client";
+import type { ProjectBudget } from "@/lib/llm/get-project-budget";
 import type { CreateProjectInput, ProjectDto, UpdateProjectInput } from "@/lib/projects/project-schemas";
 
 export interface ProjectListQuery {
@@ -86,6 +87,8 @@ export interface ProjectReadiness {
   ready: boolean;
   /** `blocking: false` marks a warning (e.g. a deprecated model): agents can still run. */
   problems: { code: string; message: string; blocking?: false }[];
+  /** The budgets a launch here runs under (lib/llm/get-project-budget). */
+  budget: ProjectBudget;
 }
 
 /** Whether agents can work on the project now (model configured, repository reachable), with reasons. */

@@ -2,6 +2,8 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { DEFAULT_AGENT_MODEL, getModelStatus } from "@/lib/agent/model-catalog";
 import { getEnv } from "@/lib/env";
+import { orgCapSpentMessage } from "@/lib/llm/assert-org-budget-left";
+import { getProjectBudget, type ProjectBudget } from "@/lib/llm/get-project-budget";
 import { checkProjectRepo } from "@/lib/projects/check-project-repo";
 import { getProjectOrThrow } from "@/lib/projects/get-project-or-throw";
 import { gitEnv, repoSource } from "@/lib/repos/git-env";
@@ -10,7 +12,7 @@ const run = promisify(execFile);
 const LS_REMOTE_TIMEOUT_MS = 10_000;
 
 export interface ReadinessProblem {
-  code: "model_not_configured" | "repo_not_allowed" | "repo_unreachable" | "branch_not_found" | "model_deprecated" | "model_unknown";
+  code: "model_not_configured" | "repo_not_allowed" | "repo_unreachable" | "branch_not_found" | "model_deprecated" | "model_unknown" | "org_budget_spent";
   message: string;
   /** Present (false) on warnings: agents can still run, but the operator should act. */
   blocking?: false;
@@ -19,6 +21,8 @@ export interface ReadinessProblem {
 export interface ProjectReadiness {
   ready: boolean;
   problems: ReadinessProblem[];
+  /** The budgets a launch here runs under (shown before launch), and the organization's spend today. */
+  budget: ProjectBudget;
 }
 
 /**
@@ -35,6 +39,8 @@ export async function checkProjectReadiness({ userId, projectId }: { userId: str
   }
   const modelWarning = checkAgentModel(getEnv().AGENT_MODEL);
   if (modelWarning) problems.push(modelWarning);
+  const budget = await getProjectBudget(project.id);
+  if (budget.orgCapSpent) problems.push({ code: "org_budget_spent", message: orgCapSpentMessage(budget.orgDailyUsd!, budget.orgSpentTodayUsd) });
   if (project.repoUrl) {
     // A repository stored before the policy existed (or by someone who may no longer set it) is judged now, before
     // anything touches it: the readiness check must not be a way to probe the server's files or ports.
@@ -42,7 +48,7 @@ export async function checkProjectReadiness({ userId, projectId }: { userId: str
     const problem = notAllowed ? { code: "repo_not_allowed" as const, message: notAllowed } : await probeRepository(project.repoUrl, project.defaultBranch);
     if (problem) problems.push(problem);
   }
-  return { ready: problems.every((problem) => problem.blocking === false), problems };
+  return { ready: problems.every((problem) => problem.blocking === false), problems, budget };
 }
 
 /** The configured model, judged against Anthropic's lifecycle and the price table (budgets need its price). */

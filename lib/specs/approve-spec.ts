@@ -1,3 +1,4 @@
+import { assertOrgBudgetLeft } from "@/lib/llm/assert-org-budget-left";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { requireSpecForMember } from "@/lib/specs/require-spec-for-member";
@@ -7,7 +8,8 @@ import type { SpecDto } from "@/lib/specs/spec-schemas";
 
 /** Approves the requirements or the design of a spec waiting at that gate; its agent resumes at the next phase. */
 export async function approveSpec({ userId, specId, gate }: { userId: string; specId: string; gate: "requirements" | "design" }): Promise<SpecDto> {
-  await requireSpecForMember({ userId, specId });
+  const member = await requireSpecForMember({ userId, specId });
+  await assertOrgBudgetLeft(member.projectId);
   return db.$transaction(async (tx) => {
     const [spec] = await tx.$queryRaw<{ generationStatus: string; currentPhase: string }[]>`
       SELECT "generationStatus"::text, "currentPhase"::text AS "currentPhase" FROM "Spec" WHERE id = ${specId} FOR UPDATE`;

@@ -1,3 +1,4 @@
+import { assertOrgBudgetLeft } from "@/lib/llm/assert-org-budget-left";
 import { db } from "@/lib/db/client";
 import { assertModelConfigured } from "@/lib/llm/assert-model-configured";
 import { getProjectOrThrow } from "@/lib/projects/get-project-or-throw";
@@ -12,6 +13,7 @@ import type { CreateSpecInput, SpecDto } from "@/lib/specs/spec-schemas";
 export async function createSpec({ userId, input }: { userId: string; input: CreateSpecInput }): Promise<SpecDto> {
   const project = await getProjectOrThrow({ userId, projectId: input.projectId });
   assertModelConfigured();
+  await assertOrgBudgetLeft(project.id);
   const title = input.title ?? firstLine(input.description);
   const spec = await db.$transaction(async (tx) => {
     const created = await tx.spec.create({

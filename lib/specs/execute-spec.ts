@@ -1,3 +1,4 @@
+import { assertOrgBudgetLeft } from "@/lib/llm/assert-org-budget-left";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { requireSpecForMember } from "@/lib/specs/require-spec-for-member";
@@ -7,7 +8,8 @@ import type { SpecDto } from "@/lib/specs/spec-schemas";
 
 /** Starts or resumes a spec that is not running (draft, failed, cancelled) from its first incomplete phase. */
 export async function executeSpec({ userId, specId }: { userId: string; specId: string }): Promise<SpecDto> {
-  await requireSpecForMember({ userId, specId });
+  const member = await requireSpecForMember({ userId, specId });
+  await assertOrgBudgetLeft(member.projectId);
   return db.$transaction(async (tx) => {
     const [spec] = await tx.$queryRaw<{ generationStatus: string }[]>`SELECT "generationStatus"::text FROM "Spec" WHERE id = ${specId} FOR UPDATE`;
     if (spec?.generationStatus === "running") throw new AppError("conflict", "The spec is already running");

@@ -1,3 +1,4 @@
+import { assertOrgBudgetLeft } from "@/lib/llm/assert-org-budget-left";
 import { db } from "@/lib/db/client";
 import { assertModelConfigured } from "@/lib/llm/assert-model-configured";
 import { getProjectOrThrow } from "@/lib/projects/get-project-or-throw";
@@ -22,7 +23,11 @@ export async function createTicket({ userId, input }: { userId: string; input: C
     });
     return { mode: "spec_driven", specId: spec.id };
   }
-  if (project.autoExecuteTickets) assertModelConfigured();
+  if (project.autoExecuteTickets) {
+    // The task is queued at once: the same checks as any other start of agent work.
+    assertModelConfigured();
+    await assertOrgBudgetLeft(project.id);
+  }
   const ticket = await db.$transaction(async (tx) => {
     const [numbered] = await tx.$queryRaw<{ ticketPrefix: string; ticketSeq: number }[]>`
       UPDATE "Project" SET "ticketSeq" = "ticketSeq" + 1, "updatedAt" = now() WHERE id = ${project.id} RETURNING "ticketPrefix", "ticketSeq"`;

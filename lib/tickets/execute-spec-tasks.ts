@@ -1,3 +1,4 @@
+import { assertOrgBudgetLeft } from "@/lib/llm/assert-org-budget-left";
 import { db } from "@/lib/db/client";
 import { appendWorkerEvent } from "@/lib/events/append-worker-event";
 import { AppError } from "@/lib/http/errors";
@@ -11,6 +12,7 @@ import { enqueueDispatch } from "@/lib/tickets/enqueue-dispatch";
  */
 export async function executeSpecTasks({ userId, specId, specTaskIds }: { userId: string; specId: string; specTaskIds?: string[] }) {
   const spec = await requireSpecForMember({ userId, specId });
+  await assertOrgBudgetLeft(spec.projectId);
   if ((await db.specTask.count({ where: { specId } })) === 0) throw new AppError("conflict", "The spec has no tasks yet");
   const result = await db.$transaction(async (tx) => {
     const bridge = await createTicketsFromSpec(tx, { specId, specTaskIds });

@@ -1,3 +1,4 @@
+import { assertOrgBudgetLeft } from "@/lib/llm/assert-org-budget-left";
 import { db } from "@/lib/db/client";
 import { assertModelConfigured } from "@/lib/llm/assert-model-configured";
 import { AppError } from "@/lib/http/errors";
@@ -11,6 +12,7 @@ import { requireTicketForMember } from "@/lib/tickets/require-ticket-for-member"
 export async function runTicket({ userId, ticketId }: { userId: string; ticketId: string }) {
   const ticket = await requireTicketForMember({ userId, ticketId });
   assertModelConfigured();
+  await assertOrgBudgetLeft(ticket.projectId);
   if (ticket.status === "done") throw new AppError("conflict", "The ticket is done; reopen it to run it again");
   return db.$transaction(async (tx) => {
     const task = await tx.task.findFirst({ where: { ticketId }, orderBy: { createdAt: "desc" } });

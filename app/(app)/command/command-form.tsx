@@ -5,6 +5,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition, type FormEvent } from "react";
 import { createQuickTaskAction, launchSpecAction } from "./actions";
 import { useProjectReadiness, useProjects } from "@/hooks/api/use-projects";
+import { describeProjectBudget } from "@/lib/llm/describe-project-budget";
 import { ApiErrorAlert } from "@/components/ui/api-error";
 import { Alert } from "@/components/ui/alert";
 import { Select } from "@/components/ui/select";
@@ -21,8 +22,7 @@ const MODES: { value: Mode; label: string; hint: string }[] = [
   { value: "quick", label: "Quick", hint: "One ticket an agent executes directly." },
 ];
 
-/** `budgetNote`: the server's default budgets, read on the server (lib/llm/describe-budget-defaults). */
-export function CommandForm({ budgetNote }: { budgetNote: string }) {
+export function CommandForm() {
   const params = useSearchParams();
   const projects = useProjects();
   const promptRef = useRef<HTMLTextAreaElement>(null);
@@ -142,7 +142,11 @@ export function CommandForm({ budgetNote }: { budgetNote: string }) {
             </ul>
           </Alert>
         )}
-        <p className="text-xs text-zinc-600">{budgetNote}; a project&apos;s own budget replaces the per-spec and per-task ones.</p>
+        {selected && readiness.data?.budget && (
+          <p className="text-xs text-zinc-600" data-testid="launch-budget">
+            {describeProjectBudget(readiness.data.budget)}
+          </p>
+        )}
         <div className="flex flex-wrap items-end justify-between gap-4">
           {projects.isError ? (
             <ApiErrorAlert error={projects.error} />

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { describeBudgetDefaults } from "@/lib/llm/describe-budget-defaults";
 import { CommandForm } from "./command-form";
 
 export const metadata: Metadata = { title: "Command" };
@@ -9,7 +8,7 @@ export default function CommandPage() {
   // The form reads ?mode= and ?prompt= (the palette links here with them).
   return (
     <Suspense>
-      <CommandForm budgetNote={describeBudgetDefaults()} />
+      <CommandForm />
     </Suspense>
   );
 }
