@@ -76,7 +76,8 @@ describe("dist/omoi-agent.mjs", () => {
     let stderr = "";
     child.stderr.on("data", (d) => (stderr += d));
     const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
-    expect(stderr).toBe("");
+    // Nothing but the line saying how it ended (no warnings, no deprecation notices).
+    expect(stderr).toBe("[omoi-agent] exiting with code 0\n");
     expect(code).toBe(0);
 
     expect(fs.readFileSync(path.join(workspace, "hello.txt"), "utf8")).toBe("hi\n");

@@ -24,7 +24,7 @@ describe("the organization's daily cap at launch", () => {
     Object.assign(process.env, { ORG_DAILY_BUDGET_USD: "2", SPEC_BUDGET_USD: "0.5" });
     reloadEnv();
     const spender = await createTestUser();
-    const project = await createTestProject(spender.id, {});
+    const project = await createTestProject(spender.id, { autoExecuteTickets: false });
     const autoProject = await createTestProject(spender.id, { autoExecuteTickets: true });
     const other = await createTestUser();
     const otherProject = await createTestProject(other.id, {});
@@ -60,9 +60,10 @@ describe("the organization's daily cap at launch", () => {
     });
     expect(quick.status).toBe(402);
     expect(await db.ticket.count({ where: { projectId: autoProject.id } })).toBe(0);
+    const queuedBefore = await db.task.count({ where: { ticket: { projectId: project.id }, status: "queued" } });
     const run = await callRoute(runRoute.POST, { method: "POST", params: { ticketId: ticket.body.ticket?.id ?? ticket.body.id }, cookie: spender.cookie });
     expect(run.status).toBe(402);
-    expect(await db.task.count({ where: { ticket: { projectId: project.id }, status: "queued" } })).toBe(0);
+    expect(await db.task.count({ where: { ticket: { projectId: project.id }, status: "queued" } })).toBe(queuedBefore);
 
     // Another organization's day is its own.
     const elsewhere = await callRoute(readinessRoute.GET, { params: { projectId: otherProject.id }, cookie: other.cookie });

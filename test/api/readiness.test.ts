@@ -77,7 +77,7 @@ describe("whether agents can work on a project", () => {
     process.env.AGENT_MODEL = "claude-sonnet-4-5";
     reloadEnv();
     const deprecated = await readiness(project.id, owner.cookie);
-    expect(deprecated.body).toEqual({
+    expect(deprecated.body).toMatchObject({
       ready: true,
       problems: [{ code: "model_deprecated", blocking: false, message: expect.stringContaining("retirement: 2026-11-30") }],
     });
