@@ -64,4 +64,22 @@ test("[FOUNDATION]: signed-out visitors are sent to sign in; wrong passwords are
   await page.getByRole("button", { name: "Sign in" }).click();
   // Next's route announcer is also an alert: look inside the page content.
   await expect(page.locator("main [role=alert]")).toContainText(/incorrect/i);
+
+  // Past AUTH_MAX_FAILURES (5) for this email from this address, next-auth's endpoint answers 429 with Retry-After,
+  // and the form shows the lock, even for the right password.
+  const email = uniqueEmail("locked");
+  const attempt = async (password: string) => {
+    const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
+    return page.request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" } });
+  };
+  // next-auth answers a wrong password 401; the lock, 429.
+  for (let i = 0; i < 5; i++) expect((await attempt(`wrong-${i}`)).status()).toBe(401);
+  const locked = await attempt("wrong-again");
+  expect(locked.status()).toBe(429);
+  expect(Number(locked.headers()["retry-after"])).toBeGreaterThan(60);
+  expect(new URL((await locked.json()).url).searchParams.get("error")).toContain("Too many failed sign-ins");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("any-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("main [role=alert]")).toContainText(/too many failed sign-ins/i);
 });

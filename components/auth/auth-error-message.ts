@@ -18,6 +18,7 @@ const CODE_MESSAGES: Record<string, string> = {
   [GITHUB_SIGN_IN_ERRORS.linkedElsewhere]: "This GitHub account is already linked to another OmoiOS account.",
   [GITHUB_SIGN_IN_ERRORS.signUpByInvitation]: SIGN_UP_REFUSALS.invite,
   [GITHUB_SIGN_IN_ERRORS.signUpClosed]: SIGN_UP_REFUSALS.closed,
+  [GITHUB_SIGN_IN_ERRORS.invitationClosed]: "This invitation is no longer open (used, withdrawn or expired). Ask for a new link.",
 };
 
 // next-auth also passes our own authorize() messages through `?error=`. Only those are echoed, so a crafted link cannot

@@ -25,3 +25,10 @@ export function useStartGithubLink() {
     mutationFn: () => apiFetch<{ provider: "github" }>("/api/v1/me/github-link", { method: "POST" }),
   });
 }
+
+/** Detaches GitHub from the account (refused while it is the only way to sign in). */
+export function useUnlinkGithub() {
+  return useMutation({
+    mutationFn: () => apiFetch<{ isGithubLinked: false }>("/api/v1/me/github-link", { method: "DELETE" }),
+  });
+}

@@ -7,6 +7,7 @@ import type {
   AcceptedInvitationDto,
   CreateInvitationInput,
   CreatedInvitationDto,
+  GithubInviteIntentInput,
   InvitationDto,
 } from "@/lib/invitations/invitation-schemas";
 import { meKeys, orgKeys } from "@/hooks/api/use-organizations";
@@ -55,5 +56,12 @@ export function useAcceptInvitation() {
         queryClient.invalidateQueries({ queryKey: orgKeys.all }),
         queryClient.invalidateQueries({ queryKey: meKeys.all }),
       ]),
+  });
+}
+
+/** "Join with GitHub": arms this browser's next GitHub sign-in to create the invited account; the caller starts it. */
+export function useStartGithubInvite() {
+  return useMutation({
+    mutationFn: (input: GithubInviteIntentInput) => apiFetch<{ provider: "github" }>("/api/v1/invitations/github", { method: "POST", body: input }),
   });
 }

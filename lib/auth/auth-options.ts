@@ -3,6 +3,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import { getEnv, isGithubAuthEnabled } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
+import { clientAddressOf } from "@/lib/http/client-address-of";
+import { noteSignInThrottled } from "@/lib/auth/sign-in-outcome";
 import { getAuthSecret, useSecureCookies } from "@/lib/auth/secret";
 import { authenticatePassword } from "@/lib/auth/authenticate-password";
 import { assertSessionCurrent } from "@/lib/auth/assert-session-current";
@@ -20,6 +22,8 @@ export interface AuthOptionsContext {
    * then attaches to them instead of signing someone in.
    */
   linkUserId?: string | null;
+  /** An invitation this browser chose to accept with GitHub (lib/invitations/github-invite-intent.ts). */
+  invitationId?: string | null;
 }
 
 /** next-auth configuration: JWT sessions whose `sub` is our user id. Built per call so env changes are seen. */
@@ -33,11 +37,12 @@ export function getAuthOptions(context: AuthOptionsContext = {}): NextAuthOption
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) throw new Error("Enter your email and password");
         // `npm start` sets X-Forwarded-For to the address it vouches for (lib/http/resolve-client-address.ts).
-        const forwardedFor = [req?.headers?.["x-forwarded-for"] ?? []].flat().join(",");
-        const clientAddress = forwardedFor.split(",")[0]?.trim() || null;
+        const clientAddress = clientAddressOf(req?.headers as Record<string, string | string[] | undefined> | undefined);
         try {
           return await authenticatePassword({ ...parsed.data, clientAddress });
         } catch (error) {
+          // The route answers a throttled attempt with 429 and Retry-After (lib/auth/sign-in-outcome.ts).
+          if (error instanceof AppError && error.code === "rate_limited") noteSignInThrottled(error.retryAfterSeconds ?? 60);
           // next-auth passes the message to the client as `error`; ours are written for people.
           if (error instanceof AppError) throw new Error(error.message);
           throw error;
@@ -84,6 +89,7 @@ export function getAuthOptions(context: AuthOptionsContext = {}): NextAuthOption
             image: github.avatar_url ?? null,
             emails: github.emails,
             linkUserId: context.linkUserId,
+            invitationId: context.invitationId,
           });
           // The jwt callback below stores our id (not GitHub's), and the token shows the account's own email.
           Object.assign(user, { id: dbUser.id, email: dbUser.email, name: dbUser.name, image: dbUser.image });

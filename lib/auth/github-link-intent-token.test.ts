@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeGithubLinkIntent, encodeGithubLinkIntent, GITHUB_LINK_INTENT_SECONDS } from "@/lib/auth/github-link-intent-token";
+import { decodeSignedIntent, encodeSignedIntent } from "@/lib/auth/signed-intent";
 import { isSessionRevoked, sessionIssuedAtMs } from "@/lib/auth/session-issued-at";
 
 describe("GitHub link intent", () => {
@@ -14,6 +15,9 @@ describe("GitHub link intent", () => {
     expect(decodeGithubLinkIntent(`${payload}.${signature}x`, now)).toBeNull();
     expect(decodeGithubLinkIntent(undefined, now)).toBeNull();
     expect(decodeGithubLinkIntent("garbage", now)).toBeNull();
+    // An intent made for another purpose (accepting an invitation with GitHub) is not a link intent.
+    expect(decodeGithubLinkIntent(encodeSignedIntent("github-invite", "user-1", 600, now), now)).toBeNull();
+    expect(decodeSignedIntent("github-invite", encodeSignedIntent("github-invite", "inv-1", 600, now), now)).toBe("inv-1");
   });
 });
 

@@ -69,7 +69,7 @@ export async function acceptInvitation({ input, userId }: AcceptInvitationOption
   return { ...result, isNewAccount: true };
 }
 
-function assertOpen(invitation: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }) {
+export function assertOpen(invitation: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }) {
   if (invitation.acceptedAt) throw new AppError("conflict", "This invitation has already been used");
   if (invitation.revokedAt) throw new AppError("conflict", "This invitation was withdrawn; ask for a new link");
   if (invitation.expiresAt <= new Date()) throw new AppError("conflict", "This invitation has expired; ask for a new link");
@@ -79,7 +79,7 @@ function assertOpen(invitation: { acceptedAt: Date | null; revokedAt: Date | nul
  * Marks the invitation used if it still is open. Concurrent uses queue on the row; after the first commits, the
  * others' condition no longer holds and they are refused (their transactions roll back).
  */
-async function consume(tx: Prisma.TransactionClient, invitationId: string, acceptedById: string | null) {
+export async function consume(tx: Prisma.TransactionClient, invitationId: string, acceptedById: string | null) {
   const now = new Date();
   const { count } = await tx.invitation.updateMany({
     where: { id: invitationId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },

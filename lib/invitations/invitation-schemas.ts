@@ -38,6 +38,10 @@ export const acceptInvitationSchema = z.object({
 });
 export type AcceptInvitationInput = z.infer<typeof acceptInvitationSchema>;
 
+/** "Join with GitHub" on an invitation page: the link's token, nothing else. */
+export const githubInviteIntentSchema = acceptInvitationSchema.pick({ token: true });
+export type GithubInviteIntentInput = z.infer<typeof githubInviteIntentSchema>;
+
 export const acceptedInvitationSchema = z.object({
   organization: z.object({ id: z.string(), name: z.string() }),
   role: membershipRoleSchema,

@@ -2,6 +2,7 @@ import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { AppError, type ErrorCode } from "@/lib/http/errors";
 import { verifiedPrimaryEmail, type GithubEmail } from "@/lib/auth/github-profile-schemas";
+import { acceptInvitationWithGithub } from "@/lib/invitations/accept-invitation-with-github";
 import { createUser } from "@/lib/users/create-user";
 import { GITHUB_SIGN_IN_ERRORS, SIGN_UP_REFUSALS, type GithubSignInError, type UserDto } from "@/lib/users/user-schemas";
 
@@ -13,6 +14,8 @@ export interface SignInWithGithubOptions {
   emails: readonly GithubEmail[];
   /** The signed-in user who asked, from their settings, to link GitHub (lib/auth/read-github-link-intent.ts). */
   linkUserId?: string | null;
+  /** The invitation this browser chose to accept with GitHub (lib/invitations/github-invite-intent.ts). */
+  invitationId?: string | null;
 }
 
 const select = { id: true, email: true, name: true, image: true } as const;
@@ -34,17 +37,22 @@ export async function signInWithGithub(options: SignInWithGithubOptions): Promis
 
   const linked = await db.user.findUnique({ where: { githubId }, select });
   if (linked) return linked;
+  // Someone new joining through an invitation link: the account gets the invited email, whatever GitHub's are.
+  if (options.invitationId) {
+    return acceptInvitationWithGithub({ invitationId: options.invitationId, githubId, name: options.name, image: options.image });
+  }
   if (!email) {
     throw refuse("forbidden", GITHUB_SIGN_IN_ERRORS.emailRequired, "Your GitHub account has no verified primary email address");
   }
 
   const existing = await db.user.findUnique({
     where: { email },
-    select: { ...select, githubId: true, emailVerifiedAt: true, isInstanceAdmin: true },
+    select: { ...select, githubId: true, emailVerifiedAt: true, isInstanceAdmin: true, githubUnlinkedAt: true },
   });
   if (existing) {
     const isVerified = existing.emailVerifiedAt !== null || (existing.isInstanceAdmin && existing.email === getEnv().OMOIOS_ADMIN_EMAIL);
-    const attached = isVerified && existing.githubId === null
+    // Someone who unlinked GitHub said GitHub is not to reach this account: only linking from settings attaches it again.
+    const attached = isVerified && existing.githubId === null && existing.githubUnlinkedAt === null
       ? await db.user.updateMany({ where: { id: existing.id, githubId: null }, data: { githubId } })
       : { count: 0 };
     if (attached.count === 0) {
@@ -67,7 +75,7 @@ async function linkToSignedInUser(userId: string, githubId: string, emails: read
   if (holder && holder.id !== userId) {
     throw refuse("conflict", GITHUB_SIGN_IN_ERRORS.linkedElsewhere, "This GitHub account is already linked to another OmoiOS account");
   }
-  const user = await db.user.update({ where: { id: userId }, data: { githubId }, select: { ...select, emailVerifiedAt: true } });
+  const user = await db.user.update({ where: { id: userId }, data: { githubId, githubUnlinkedAt: null }, select: { ...select, emailVerifiedAt: true } });
   // GitHub vouching for the account's own address verifies it too.
   const isVouched = emails.some((entry) => entry.verified && entry.email.trim().toLowerCase() === user.email);
   if (isVouched && !user.emailVerifiedAt) await db.user.update({ where: { id: userId }, data: { emailVerifiedAt: new Date() } });

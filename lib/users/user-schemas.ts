@@ -29,6 +29,7 @@ export const GITHUB_SIGN_IN_ERRORS = {
   linkedElsewhere: "GitHubLinkedElsewhere",
   signUpByInvitation: "SignUpByInvitation",
   signUpClosed: "SignUpClosed",
+  invitationClosed: "InvitationClosed",
 } as const;
 export type GithubSignInError = (typeof GITHUB_SIGN_IN_ERRORS)[keyof typeof GITHUB_SIGN_IN_ERRORS];
 

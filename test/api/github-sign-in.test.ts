@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { POST as startGithubLink } from "@/app/api/v1/me/github-link/route";
+import { POST as startGithubInvite } from "@/app/api/v1/invitations/github/route";
+import { DELETE as unlinkGithub, POST as startGithubLink } from "@/app/api/v1/me/github-link/route";
 import { GET as me } from "@/app/api/v1/me/route";
 import { getAuthOptions } from "@/lib/auth/auth-options";
 import { readGithubLinkIntent } from "@/lib/auth/read-github-link-intent";
+import { createInvitation } from "@/lib/invitations/create-invitation";
+import { readGithubInviteIntent } from "@/lib/invitations/github-invite-intent";
 import { db } from "@/lib/db/client";
 import { reloadEnv } from "@/lib/env";
 import { callRoute } from "@/test/call-route";
@@ -49,7 +52,8 @@ async function signInWithGithub(who: FakeOAuthUser, client = new NextAuthClient(
   expect(authorize.searchParams.get("scope")).toContain("user:email");
   // What the route handler does for GitHub's callback: is this browser linking GitHub from settings?
   const linkUserId = await readGithubLinkIntent({ cookies: client.cookies });
-  const linking = new NextAuthClient(() => getAuthOptions({ linkUserId }));
+  const invitationId = linkUserId ? null : readGithubInviteIntent({ cookies: client.cookies });
+  const linking = new NextAuthClient(() => getAuthOptions({ linkUserId, invitationId }));
   client.cookies.forEach((value, name) => linking.cookies.set(name, value));
   const callback = await linking.finishOAuth("github", authorize, github.addOAuthPerson(who));
   const session = await linking.session();
@@ -168,10 +172,91 @@ describe("linking GitHub from settings while signed in", () => {
     expect(await githubIdOf(user.id)).toBeNull();
   });
 
+  it("unlinks from settings: GitHub sign-in stops reaching the account; a GitHub-only account cannot be unlinked", async () => {
+    const user = await verifiedUser();
+    const octo = person([{ email: user.email, primary: true, verified: true }]);
+    expect((await signInWithGithub(octo)).userId).toBe(user.id);
+    const unlinked = await callRoute(unlinkGithub, { method: "DELETE", cookie: user.cookie });
+    expect(unlinked.status).toBe(200);
+    expect(await githubIdOf(user.id)).toBeNull();
+    // The same GitHub person no longer gets in — not even through the verified email both sides share, which would
+    // otherwise attach GitHub again; its email is taken, so no new account either.
+    const after = await signInWithGithub(octo);
+    expect(after.userId).toBeNull();
+    expect(after.location).toContain("error=GitHubAccountExists");
+    expect(await githubIdOf(user.id)).toBeNull();
+
+    // An account made by GitHub sign-in has no password: unlinking would lock its owner out.
+    const newcomer = person([{ email: `newcomer-${uniqueSuffix()}@example.test`, primary: true, verified: true }]);
+    const created = await signInWithGithub(newcomer);
+    expect(created.userId).toBeTruthy();
+    const refused = await callRoute(unlinkGithub, { method: "DELETE", cookie: created.cookie });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/only way to sign in/);
+    expect(await githubIdOf(created.userId!)).toBe(String(newcomer.profile.id));
+  });
+
   it("is for a signed-in browser only: an API key cannot start it", async () => {
     const user = await createTestUser();
     const key = await createTestApiKey(user.id);
     const res = await callRoute(startGithubLink, { method: "POST", apiKey: key.key });
     expect(res.status).toBe(403);
+  });
+});
+
+describe("joining through an invitation with GitHub", () => {
+  /** A browser that pressed "Join with GitHub" on the invitation page (the route's cookie set). */
+  async function armedBrowser(token: string) {
+    const armed = await callRoute(startGithubInvite, { method: "POST", body: { token } });
+    expect(armed.status).toBe(200);
+    const cookie = armed.headers.get("set-cookie")!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toContain("Path=/api/auth/callback/github");
+    const client = new NextAuthClient(() => getAuthOptions());
+    client.cookies.set(cookie.slice(0, cookie.indexOf("=")), cookie.slice(cookie.indexOf("=") + 1, cookie.indexOf(";")));
+    return client;
+  }
+
+  it("with SIGNUP=invite, creates the invited account (the invited email, verified) with GitHub attached, in the organization, once", async () => {
+    process.env.SIGNUP = "invite";
+    reloadEnv();
+    const admin = await createTestUser();
+    const invitedEmail = `invited-${uniqueSuffix()}@example.test`;
+    const invitation = await createInvitation({ userId: admin.id, orgId: admin.orgId, input: { email: invitedEmail, role: "admin" } });
+    // GitHub knows the person by another address: the link, made for the invited one, is the proof that counts.
+    const octo = person([{ email: `personal-${uniqueSuffix()}@example.test`, primary: true, verified: true }]);
+    expect((await signInWithGithub(octo)).userId).toBeNull(); // without the link: no account (SIGNUP=invite)
+
+    const joined = await signInWithGithub(octo, await armedBrowser(invitation.token));
+    expect(joined.userId).toBeTruthy();
+    const user = await db.user.findUniqueOrThrow({ where: { id: joined.userId! }, include: { memberships: true } });
+    expect(user).toMatchObject({ email: invitedEmail, githubId: String(octo.profile.id), passwordHash: null });
+    expect(user.emailVerifiedAt).not.toBeNull();
+    expect(user.memberships.find((m) => m.orgId === admin.orgId)?.role).toBe("admin");
+    expect(await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).toMatchObject({ acceptedById: user.id });
+    // Next time GitHub alone signs them in.
+    expect((await signInWithGithub(octo)).userId).toBe(user.id);
+
+    // The link is spent: arming it again is refused, and an armed browser from before cannot use it twice.
+    const again = await callRoute(startGithubInvite, { method: "POST", body: { token: invitation.token } });
+    expect(again.status).toBe(409);
+    const other = person([{ email: `other-${uniqueSuffix()}@example.test`, primary: true, verified: true }]);
+    const second = await createInvitation({ userId: admin.id, orgId: admin.orgId, input: { email: `second-${uniqueSuffix()}@example.test`, role: "member" } });
+    const browser = await armedBrowser(second.token);
+    await db.invitation.update({ where: { id: second.id }, data: { revokedAt: new Date() } });
+    const refused = await signInWithGithub(other, browser);
+    expect(refused.userId).toBeNull();
+    expect(refused.location).toContain("error=InvitationClosed");
+  });
+
+  it("refuses a link whose email already has an account, and a made-up token", async () => {
+    const admin = await createTestUser();
+    const existing = await createTestUser();
+    const invitation = await createInvitation({ userId: admin.id, orgId: admin.orgId, input: { email: existing.email, role: "member" } });
+    const res = await callRoute(startGithubInvite, { method: "POST", body: { token: invitation.token } });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toMatch(/already exists: sign in/);
+    expect((await callRoute(startGithubInvite, { method: "POST", body: { token: "no-such-token" } })).status).toBe(404);
+    expect((await callRoute(startGithubInvite, { method: "POST", body: {} })).body.error.details.fields.token).toBeDefined();
   });
 });

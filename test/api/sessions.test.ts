@@ -78,6 +78,21 @@ describe("changing the password", () => {
     expect(await meWith(fresh.sessionCookie())).toBe(200);
   });
 
+  it("is throttled like a sign-in: a stolen session gets AUTH_MAX_FAILURES guesses at the current password, then 429", async () => {
+    const user = await createTestUser();
+    const from = { "x-forwarded-for": `198.18.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}` };
+    const guess = (currentPassword: string) =>
+      callRoute(changePassword, { method: "PUT", cookie: user.cookie, headers: from, body: { currentPassword, newPassword: "a brand new one" } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await guess(`guess-number-${i}`)).status);
+    expect(statuses).toEqual([422, 422, 422, 422, 422]);
+    // Locked now: even the right current password is not checked.
+    const locked = await guess(user.password);
+    expect(locked.status).toBe(429);
+    expect(locked.body.error.message).toMatch(/Too many failed sign-ins/);
+    await expect(authenticatePassword({ email: user.email, password: user.password })).resolves.toMatchObject({ id: user.id });
+  });
+
   it("cannot be done with an API key (a leaked key must not lock the owner out)", async () => {
     const user = await createTestUser();
     const key = await createTestApiKey(user.id);

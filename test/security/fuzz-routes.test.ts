@@ -142,6 +142,7 @@ const SEEDS: Record<string, (params: Record<string, string>) => unknown> = {
   "POST /api/v1/auth/sign-up": () => ({ name: "Fuzz", email: `fuzz-${fresh()}@example.test`, password: "correct horse battery" }),
   "POST /api/v1/orgs": () => ({ name: `Org ${fresh()}` }),
   "POST /api/v1/orgs/[orgId]/invitations": () => ({ email: `invitee-${fresh()}@example.test`, role: "member", expiresInDays: 7 }),
+  "POST /api/v1/invitations/github": () => ({ token: "no-such-token" }),
   "POST /api/v1/invitations/accept": () => ({ token: invitationTokens.pop() ?? "no-such-token", name: "Fuzz", password: "correct horse battery" }),
   "PUT /api/v1/me/password": () => ({ currentPassword: "correct horse battery", newPassword: `new password ${fresh()}` }),
   "POST /api/v1/me/github-link": () => undefined,
@@ -338,7 +339,7 @@ describe("input fuzzing of every POST/PUT/PATCH route", () => {
   for (const route of ROUTES) {
     const name = `${route.method} ${route.path}`;
     const isSandbox = route.path.startsWith("/api/v1/sandboxes/") || route.path.startsWith("/api/v1/llm/");
-    const isPublic = route.path === "/api/v1/auth/sign-up" || route.path === "/api/v1/invitations/accept";
+    const isPublic = ["/api/v1/auth/sign-up", "/api/v1/invitations/accept", "/api/v1/invitations/github"].includes(route.path);
     const isModelCall = route.path.startsWith("/api/v1/llm/");
     const paramNames = [...route.path.matchAll(/\[(\w+)\]/g)].map(([, n]) => n!);
 

@@ -3,7 +3,8 @@
 import { signIn, signOut } from "next-auth/react";
 import { useState } from "react";
 import type { AccountSecurityDto } from "@/lib/users/user-schemas";
-import { useSignOutEverywhere, useStartGithubLink } from "@/hooks/api/use-account";
+import { useRouter } from "next/navigation";
+import { useSignOutEverywhere, useStartGithubLink, useUnlinkGithub } from "@/hooks/api/use-account";
 import { Alert } from "@/components/ui/alert";
 import { ApiErrorAlert } from "@/components/ui/api-error";
 import { Badge } from "@/components/ui/badge";
@@ -23,6 +24,8 @@ export interface SecuritySectionProps {
 export function SecuritySection({ email, security, isGithubEnabled, githubNotice }: SecuritySectionProps) {
   const signOutEverywhere = useSignOutEverywhere();
   const startGithubLink = useStartGithubLink();
+  const unlinkGithub = useUnlinkGithub();
+  const router = useRouter();
   const [confirming, setConfirming] = useState(false);
 
   return (
@@ -36,7 +39,7 @@ export function SecuritySection({ email, security, isGithubEnabled, githubNotice
         {isGithubEnabled ? (
           <div className="space-y-2">
             {githubNotice ? <Alert tone={githubNotice.tone}>{githubNotice.text}</Alert> : null}
-            <ApiErrorAlert error={startGithubLink.error} />
+            <ApiErrorAlert error={startGithubLink.error ?? unlinkGithub.error} />
             <div className="flex flex-wrap items-center gap-3">
               <p className="text-sm text-zinc-700">GitHub</p>
               {security.isGithubLinked ? <Badge tone="success">Linked</Badge> : <Badge>Not linked</Badge>}
@@ -50,6 +53,11 @@ export function SecuritySection({ email, security, isGithubEnabled, githubNotice
               >
                 {security.isGithubLinked ? "Link another GitHub account" : "Link GitHub"}
               </Button>
+              {security.isGithubLinked && security.hasPassword ? (
+                <Button variant="secondary" size="sm" loading={unlinkGithub.isPending} onClick={() => unlinkGithub.mutate(undefined, { onSuccess: () => router.refresh() })}>
+                  Unlink GitHub
+                </Button>
+              ) : null}
             </div>
           </div>
         ) : null}

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { passwordSchema } from "@/lib/users/user-schemas";
-import { useAcceptInvitation } from "@/hooks/api/use-invitations";
+import { useAcceptInvitation, useStartGithubInvite } from "@/hooks/api/use-invitations";
 import { Alert } from "@/components/ui/alert";
 import { ApiErrorAlert, fieldErrorsOf } from "@/components/ui/api-error";
 import { Button } from "@/components/ui/button";
@@ -19,11 +19,14 @@ export interface AcceptInvitationFormProps {
   orgName: string;
   /** `join`: signed in with the invited email; `create`: the invitation creates the account. */
   mode: "join" | "create";
+  /** GitHub sign-in is configured: someone new may join with GitHub instead of a password. */
+  githubEnabled?: boolean;
 }
 
-export function AcceptInvitationForm({ token, email, orgName, mode }: AcceptInvitationFormProps) {
+export function AcceptInvitationForm({ token, email, orgName, mode, githubEnabled = false }: AcceptInvitationFormProps) {
   const router = useRouter();
   const accept = useAcceptInvitation();
+  const startGithub = useStartGithubInvite();
   const [fields, setFields] = useState<Record<string, string[]>>({});
   const [signInError, setSignInError] = useState<string | null>(null);
 
@@ -59,7 +62,7 @@ export function AcceptInvitationForm({ token, email, orgName, mode }: AcceptInvi
 
   return (
     <div className="space-y-4">
-      <ApiErrorAlert error={accept.error} shownFields={FIELDS} />
+      <ApiErrorAlert error={accept.error ?? startGithub.error} shownFields={FIELDS} />
       {signInError ? <Alert action={<a href="/sign-in" className="font-medium underline">Sign in</a>}>{signInError}</Alert> : null}
       <form method="post" noValidate onSubmit={onSubmit} className="space-y-3">
         <Field label="Email" hint="The invitation is for this address.">
@@ -79,6 +82,16 @@ export function AcceptInvitationForm({ token, email, orgName, mode }: AcceptInvi
           {mode === "create" ? `Create account and join ${orgName}` : `Join ${orgName}`}
         </Button>
       </form>
+      {mode === "create" && githubEnabled ? (
+        <Button
+          variant="secondary"
+          className="w-full"
+          loading={startGithub.isPending}
+          onClick={() => startGithub.mutate({ token }, { onSuccess: () => void signIn("github", { callbackUrl: "/projects" }) })}
+        >
+          Join {orgName} with GitHub
+        </Button>
+      ) : null}
     </div>
   );
 }

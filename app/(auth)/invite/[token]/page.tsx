@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getSession } from "@/components/auth/get-session";
 import { AuthCard } from "@/components/auth/auth-card";
+import { isGithubAuthEnabled } from "@/lib/env";
 import { getInvitationPreview } from "@/lib/invitations/get-invitation-preview";
 import type { InvitationPreviewDto } from "@/lib/invitations/invitation-schemas";
 import { AcceptInvitationForm } from "./accept-invitation-form";
@@ -62,7 +63,13 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   }
   return (
     <AuthCard title={title} subtitle={subtitle}>
-      <AcceptInvitationForm token={token} email={preview.email} orgName={preview.orgName} mode={signedInEmail ? "join" : "create"} />
+      <AcceptInvitationForm
+        token={token}
+        email={preview.email}
+        orgName={preview.orgName}
+        mode={signedInEmail ? "join" : "create"}
+        githubEnabled={isGithubAuthEnabled()}
+      />
     </AuthCard>
   );
 }
