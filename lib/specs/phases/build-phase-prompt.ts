@@ -28,7 +28,10 @@ export function buildPhasePrompt(phase: GatedPhase, context: SandboxContext, fee
   ];
   for (const earlier of NEEDS[phase]) {
     const checkpoint = spec.checkpoints.find((c) => c.phase === earlier);
-    if (checkpoint) parts.push(`## Output of ${earlier.toUpperCase()} (passed)\n\`\`\`json\n${JSON.stringify(checkpoint.output, null, 1)}\n\`\`\``);
+    // Parsed again with its schema: only known fields reach the prompt, also from checkpoints stored before outputs
+    // were stripped on the way in.
+    const known = checkpoint ? PHASES[earlier].schema.safeParse(checkpoint.output) : null;
+    if (known?.success) parts.push(`## Output of ${earlier.toUpperCase()} (passed)\n\`\`\`json\n${JSON.stringify(known.data, null, 1)}\n\`\`\``);
   }
   if (feedback) {
     parts.push(`## Reviewer feedback — this phase is being redone because of it\n${feedback}\n\nAddress every point of this feedback.`);

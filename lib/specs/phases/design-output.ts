@@ -32,11 +32,20 @@ export const designOutputSchema = z.object({
 export type DesignOutput = z.infer<typeof designOutputSchema>;
 
 export const designExample: DesignOutput = {
-  architecture: "## Overview\nThe theme is a user preference stored on `User.theme` and applied by a server-rendered `data-theme` attribute…",
-  components: [{ name: "ThemeToggle", responsibility: "Lets the user pick light, dark or system", interfaces: ["<ThemeToggle value onChange />"], files: ["components/settings/theme-toggle.tsx"] }],
+  architecture:
+    "## Overview\nThe theme is a user preference stored on `User.theme` (light, dark or system; default system). The root layout " +
+    "in app/layout.tsx reads it with the session and renders it as a `data-theme` attribute on `<html>`, so the first paint " +
+    "already has the right colours and no script runs before it.\n\n## Data flow\nThe ThemeToggle on the settings page sends " +
+    "`PATCH /api/v1/me` with `{ theme }`; the route validates it with the shared zod schema and calls `updateUser`, which " +
+    "saves it. The toggle sets the attribute at once, so the page changes without a reload.\n\n## Decisions\nAn unknown " +
+    "stored value renders the system theme instead of failing: the preference is cosmetic and must never break a page.",
+  components: [
+    { name: "ThemeToggle", responsibility: "Lets the user pick light, dark or system", interfaces: ["<ThemeToggle value onChange />"], files: ["components/settings/theme-toggle.tsx"] },
+    { name: "updateUser", responsibility: "Validates and saves the chosen theme", interfaces: ["updateUser({ userId, input: { theme } })"], files: ["lib/users/update-user.ts"] },
+  ],
   dataModels: [{ name: "User", fields: [{ name: "theme", type: "enum(light, dark, system)", notes: "default system" }] }],
   apiEndpoints: [{ method: "PATCH", path: "/api/v1/me", description: "Accepts { theme }" }],
-  errorHandling: ["An invalid theme value is a 422 with a field error"],
-  testingStrategy: "Unit-test the preference service; e2e: toggle and reload.",
+  errorHandling: ["An invalid theme value is a 422 with a field error", "An unknown stored value renders the system theme"],
+  testingStrategy: "Unit-test updateUser's validation; an e2e test toggles the theme, reloads and signs in again.",
   securityNotes: ["Only the signed-in user can change their own theme"],
 };

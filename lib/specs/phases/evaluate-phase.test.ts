@@ -29,16 +29,25 @@ const task = (id: string, dependsOn: string[] = [], requirementRefs = ["REQ-THEM
 });
 
 describe("the phase gates", () => {
-  it("pass the examples that the prompts show", () => {
-    expect(evaluatePhase("explore", { ...exploreExample, summary: exploreExample.summary.repeat(2) }).passed).toBe(true);
-    expect(evaluatePhase("requirements", requirementsExample)).toMatchObject({ passed: true, issues: [] });
-    expect(evaluatePhase("design", { ...designExample, architecture: "word ".repeat(150) }).passed).toBe(true);
-    expect(evaluatePhase("tasks", tasksExample, { requirements: requirementsExample })).toMatchObject({ passed: true, issues: [] });
+  it("pass the examples that the prompts show, each as shown and with the passed requirements where a phase has them", () => {
+    const context = { requirements: requirementsExample };
+    const results = {
+      explore: evaluatePhase("explore", exploreExample),
+      requirements: evaluatePhase("requirements", requirementsExample),
+      design: evaluatePhase("design", designExample, context),
+      tasks: evaluatePhase("tasks", tasksExample, context),
+    };
+    for (const [phase, result] of Object.entries(results)) {
+      expect(result, phase).toMatchObject({ passed: true, issues: [], issueCodes: [], warnings: [] });
+      expect(result.output, phase).toEqual({ explore: exploreExample, requirements: requirementsExample, design: designExample, tasks: tasksExample }[phase]);
+    }
   });
 
   it("refuse a malformed output with schema issues naming the field", () => {
     const result = evaluatePhase("requirements", { requirements: [{ id: "REQ-A-001" }] });
     expect(result).toMatchObject({ passed: false, score: 0, subScores: { schema: 0 } });
+    expect(result.output).toBeUndefined();
+    expect(new Set(result.issueCodes)).toEqual(new Set(["schema"]));
     expect(result.issues.join("\n")).toContain("requirements.0.title");
   });
 
@@ -64,6 +73,10 @@ describe("the phase gates", () => {
     expect(issues).toContain("REQ-UI-001: the id is used more than once");
     expect(issues).toContain("bad-id: depends on REQ-UI-999");
     expect(issues).not.toMatch(/REQ-UI-00[234]/);
+    expect(issues).toContain('REQ-UI-005: "Users can export data." is not in event_driven EARS form (there is no SHALL');
+    expect(issues).toContain("write it as: WHEN something happens, THE SYSTEM SHALL do it.");
+    expect(result.issueCodes).toEqual(expect.arrayContaining(["bad_id", "duplicate_id", "ears_form", "criteria_too_few", "unknown_ref"]));
+    expect(result.issueCodes).toHaveLength(result.issues.length);
     expect(result.subScores.ears_form).toBeCloseTo(7 / 8, 3);
   });
 
@@ -90,7 +103,8 @@ describe("the phase gates", () => {
     const explore = evaluatePhase("explore", { ...exploreExample, summary: "x".repeat(100) }, { fileExists: (p) => p.startsWith("app/") });
     expect(explore.passed).toBe(false);
     expect(explore.issues).toEqual(['keyFiles: "lib/users/update-user.ts" does not exist in the workspace']);
-    const design = evaluatePhase("design", { ...designExample, components: [] });
+    const design = evaluatePhase("design", { ...designExample, architecture: "The theme is stored on the user.", components: [] });
+    expect(design.issueCodes).toEqual(["architecture_too_short", "components_missing"]);
     expect(design.issues.join("\n")).toMatch(/architecture: \d+ words/);
     expect(design.issues.join("\n")).toContain("components: name the components");
   });

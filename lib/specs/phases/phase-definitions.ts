@@ -37,9 +37,12 @@ the conventions, relevant patterns, risks and open questions. Do not invent file
 - ids are REQ-<AREA>-<NNN> (AREA in capitals, e.g. REQ-AUTH-001), unique;
 - "text" is one EARS sentence matching "earsType": ubiquitous "THE SYSTEM SHALL …"; event_driven "WHEN <trigger>, THE SYSTEM SHALL …";
   state_driven "WHILE <state>, THE SYSTEM SHALL …"; unwanted "IF <condition>, THEN THE SYSTEM SHALL …";
-  optional "WHERE <feature>, THE SYSTEM SHALL …"; complex combines them;
-- every requirement has at least two checkable acceptance criteria;
-- dependencies name other requirements of this list.
+  optional "WHERE <feature>, THE SYSTEM SHALL …"; complex combines them. Any system name works (THE checkout service,
+  OmoiOS, the \`omoi\` CLI), and so does "WHEN/IF <condition> THEN the <system> SHALL …"; the condition must say
+  something and the response must name what the system does;
+- every requirement has at least two distinct, checkable acceptance criteria (no placeholders such as TBD or TODO);
+- dependencies name other requirements of this list;
+- only the fields shown in the example are kept: anything else is dropped.
 Cover the idea completely but stay within it; list assumptions and what is out of scope.`,
     maxTurns: 20,
     timeoutMs: 10 * MINUTE,
@@ -51,7 +54,9 @@ Cover the idea completely but stay within it; list assumptions and what is out o
     instructions: `Design how to build the requirements in this codebase, following its conventions. Give the architecture as
 markdown (several paragraphs: where the feature lives, data flow, key decisions), the components with their
 responsibilities and interfaces, the data models and API endpoints that are added or changed, error handling, a
-testing strategy and security notes. Read code where you need to; name real files.`,
+testing strategy and security notes. Read code where you need to; name real files. When the requirements store or
+expose something, list the data models and endpoints; if none change, say so in the architecture ("no new data
+model", "no endpoint changes"). Placeholders (TODO, TBD) are not design.`,
     maxTurns: 25,
     timeoutMs: 10 * MINUTE,
   },

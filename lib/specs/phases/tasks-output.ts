@@ -32,5 +32,16 @@ export const tasksExample: TasksOutput = {
       requirementRefs: ["REQ-THEME-001"],
       acceptanceCriteria: ["PATCH /api/v1/me with { theme: 'dark' } stores it", "An unknown theme is refused with 422"],
     },
+    {
+      id: "TSK-002",
+      title: "Apply and switch the theme",
+      description: "Render `data-theme` from the session in app/layout.tsx (system when unset or unknown); add the ThemeToggle to the settings page.",
+      files: ["app/layout.tsx", "components/settings/theme-toggle.tsx"],
+      priority: "HIGH",
+      estimateHours: 3,
+      dependsOn: ["TSK-001"],
+      requirementRefs: ["REQ-THEME-001", "REQ-THEME-002"],
+      acceptanceCriteria: ["Toggling dark recolours the page without a reload", "A user without a stored theme gets the system theme"],
+    },
   ],
 };
