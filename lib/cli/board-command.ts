@@ -5,6 +5,7 @@ import { explainNotFound, resolveProjectId } from "@/lib/cli/cli-output";
 import { resolveCredentials } from "@/lib/cli/credentials";
 import { EXIT } from "@/lib/cli/exit-codes";
 import { parseCommandArgs } from "@/lib/cli/parse-command-args";
+import { escapeControlChars as safe } from "@/lib/omoi-files/escape-control-chars";
 
 const boardSchema = z.object({
   columns: z.array(
@@ -38,7 +39,7 @@ export async function boardCommand(ctx: CliContext, args: string[]): Promise<num
       const flags = [t.running ? "● agent at work" : "", t.isBlocked ? `blocked${t.blockedReason ? `: ${t.blockedReason}` : ""}` : "", t.dependencyCount ? `waits for ${t.dependencyCount}` : ""]
         .filter(Boolean)
         .join(", ");
-      ctx.stdout(`  ${t.key.padEnd(keyWidth)}  ${t.priority.padEnd(8)}  ${t.title}${flags ? `  [${flags}]` : ""}\n`);
+      ctx.stdout(`  ${t.key.padEnd(keyWidth)}  ${t.priority.padEnd(8)}  ${safe(t.title)}${flags ? `  [${flags}]` : ""}\n`);
     }
   }
   return EXIT.ok;

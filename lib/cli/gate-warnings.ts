@@ -25,18 +25,22 @@ export function gateWarnings(items: OmoiLocalItems, sources: GateSources): Diagn
       out.push({ file: file.display, line: file.kind === "design" ? 1 : file.lineOf(["id"]), message: `the spec engine's gate would say: ${message}`, severity: "warning" });
     }
   };
-  const requirements = { requirements: items.requirements.map((r) => ({ ...r, dependencies: [] })), assumptions: [], outOfScope: [] };
+  // Only what the engine's phase outputs hold: `file` (where an item came from) and a pulled task's status are the
+  // files' own, and the gate would call them unknown fields.
+  const requirements = { requirements: items.requirements.map(({ file: _, ...r }) => ({ ...r, dependencies: [] })), assumptions: [], outOfScope: [] };
+  const tasks = items.tasks.map(({ file: _, status: __, ...t }) => t);
   if (items.requirements.length) {
     const evaluation = evaluatePhase("requirements", requirements);
     report([...evaluation.issues, ...evaluation.warnings], sources.requirements);
   }
   if (items.design) {
     // The engine requires a testing strategy; a file may leave it out (the gate then only scores it lower).
-    const evaluation = evaluatePhase("design", { ...items.design, testingStrategy: items.design.testingStrategy ?? "(none)" });
+    const { file: _, ...design } = items.design;
+    const evaluation = evaluatePhase("design", { ...design, testingStrategy: design.testingStrategy ?? "(none)" });
     report([...evaluation.issues, ...evaluation.warnings], sources.design ? [sources.design] : []);
   }
   if (items.tasks.length) {
-    const evaluation = evaluatePhase("tasks", { tasks: items.tasks }, { requirements });
+    const evaluation = evaluatePhase("tasks", { tasks }, { requirements });
     report([...evaluation.issues, ...evaluation.warnings], [...sources.tasks, ...sources.requirements]);
   }
   return out;

@@ -6,6 +6,7 @@ import { configYaml, specTemplate, TEMPLATES } from "@/lib/cli/omoi-templates";
 import { parseCommandArgs } from "@/lib/cli/parse-command-args";
 import { readConfig } from "@/lib/cli/read-omoi-workspace";
 import { OMOI_DIR, OMOI_FOLDERS, SPEC_KEY } from "@/lib/omoi-files/omoi-file-schemas";
+import { escapeControlChars as safe } from "@/lib/omoi-files/escape-control-chars";
 import type { Diagnostic } from "@/lib/omoi-files/parse-frontmatter";
 
 /**
@@ -37,9 +38,9 @@ export async function initCommand(ctx: CliContext, args: string[]): Promise<numb
   if (values.spec) write(path.join(root, "spec.md"), specTemplate(values.spec, values.title ?? values.spec));
 
   if (existing && values.project && existing.project !== values.project) {
-    ctx.stderr(`warning: ${show(configFile)} already names project ${existing.project}; left as it is\n`);
+    ctx.stderr(`warning: ${safe(show(configFile))} already names project ${existing.project}; left as it is\n`);
   }
-  for (const file of created) ctx.stdout(`created ${file}\n`);
-  ctx.stdout(`${show(root)}/ is ready: write files in ${OMOI_FOLDERS.join("/, ")}/ (see templates/), then \`omoi validate\` and \`omoi sync push\`.\n`);
+  for (const file of created) ctx.stdout(`created ${safe(file)}\n`);
+  ctx.stdout(`${safe(show(root))}/ is ready: write files in ${OMOI_FOLDERS.join("/, ")}/ (see templates/), then \`omoi validate\` and \`omoi sync push\`.\n`);
   return EXIT.ok;
 }

@@ -5,6 +5,7 @@ import { explainNotFound, resolveProjectId } from "@/lib/cli/cli-output";
 import { resolveCredentials } from "@/lib/cli/credentials";
 import { EXIT } from "@/lib/cli/exit-codes";
 import { parseCommandArgs } from "@/lib/cli/parse-command-args";
+import { escapeControlChars as safe } from "@/lib/omoi-files/escape-control-chars";
 
 const specsSchema = z.object({
   specs: z.array(
@@ -23,7 +24,7 @@ export async function specsListCommand(ctx: CliContext, args: string[]): Promise
     ctx.stdout("no specs yet\n");
     return EXIT.ok;
   }
-  const rows = specs.map((s) => [s.id, s.generationStatus, s.currentPhase, `${s.executionStatus} ${s.progress}%`, s.title]);
+  const rows = specs.map((s) => [s.id, s.generationStatus, s.currentPhase, `${s.executionStatus} ${s.progress}%`, safe(s.title)]);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length), ["ID", "GENERATION", "PHASE", "EXECUTION"][i]!.length));
   const line = (cells: string[]) => `${cells.map((c, i) => (i < 4 ? c.padEnd(widths[i]!) : c)).join("  ")}\n`;
   ctx.stdout(line(["ID", "GENERATION", "PHASE", "EXECUTION", "TITLE"]));

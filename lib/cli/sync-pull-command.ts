@@ -11,6 +11,7 @@ import { findOmoiRoot } from "@/lib/cli/find-omoi-root";
 import { configYaml } from "@/lib/cli/omoi-templates";
 import { parseCommandArgs } from "@/lib/cli/parse-command-args";
 import { readOmoiWorkspace, type OmoiWorkspace } from "@/lib/cli/read-omoi-workspace";
+import { escapeControlChars as safe } from "@/lib/omoi-files/escape-control-chars";
 import { OMOI_DIR, OMOI_FOLDERS } from "@/lib/omoi-files/omoi-file-schemas";
 import { renderOmoiFiles } from "@/lib/omoi-files/render-omoi-files";
 
@@ -76,10 +77,10 @@ export async function syncPullCommand(ctx: CliContext, args: string[]): Promise<
     if (fs.existsSync(absolute) && fs.readFileSync(absolute, "utf8") === file.text) continue;
     fs.writeFileSync(absolute, file.text);
     written++;
-    ctx.stdout(`wrote ${path.relative(ctx.cwd, absolute)}\n`);
+    ctx.stdout(`wrote ${safe(path.relative(ctx.cwd, absolute))}\n`);
   }
   const localOnly = (workspace?.files ?? []).filter((f) => f.item && f.kind !== "spec" && f.kind !== "design" && !pulled.has(`${f.kind}:${(f.item as { id: string }).id}`));
-  for (const f of localOnly) ctx.stdout(`kept ${f.display} (not on the server; push it or delete it)\n`);
+  for (const f of localOnly) ctx.stdout(`kept ${safe(f.display)} (not on the server; push it or delete it)\n`);
   const what = snapshot.spec ? `spec ${snapshot.spec.key} (${snapshot.spec.id})` : `the spec-less tickets of project ${snapshot.project.name}`;
   ctx.stdout(`pulled ${what}: ${plural(written, "file")} written, ${rendered.length - written} already up to date\n`);
   return EXIT.ok;

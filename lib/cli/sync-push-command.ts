@@ -7,6 +7,7 @@ import { requireOmoiRoot } from "@/lib/cli/find-omoi-root";
 import { parseCommandArgs } from "@/lib/cli/parse-command-args";
 import { countActions, printPlan } from "@/lib/cli/print-plan";
 import { readOmoiWorkspace } from "@/lib/cli/read-omoi-workspace";
+import { escapeControlChars } from "@/lib/omoi-files/escape-control-chars";
 import { omoiPushResultSchema, type OmoiPushBody } from "@/lib/omoi-files/omoi-file-schemas";
 
 /**
@@ -36,7 +37,7 @@ export async function syncPushCommand(ctx: CliContext, args: string[]): Promise<
   } catch (error) {
     if (error instanceof CliError && error.api && Object.keys(error.api.fields).length > 0) {
       printDiagnostics(ctx, fieldErrorsToDiagnostics(workspace, error.api.fields));
-      ctx.stderr(`${error.message}\n`);
+      ctx.stderr(`${escapeControlChars(error.message)}\n`);
       return EXIT.failed;
     }
     return explainNotFound(error, projectId);

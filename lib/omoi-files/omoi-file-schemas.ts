@@ -5,6 +5,8 @@ import { TASK_ID, specTaskSchema } from "@/lib/specs/phases/tasks-output";
 import { createSpecSchema } from "@/lib/specs/spec-schemas";
 import { createTicketSchema } from "@/lib/tickets/ticket-schemas";
 import { TICKET_STATUSES } from "@/lib/tickets/ticket-status";
+import { escapeControlChars } from "@/lib/omoi-files/escape-control-chars";
+import { OMOI_PUSH_LIMITS } from "@/lib/omoi-files/omoi-push-limits";
 
 /**
  * The `.omoi_os/` files as data. Each schema is the app's own (the phase outputs of lib/specs/phases, the ticket
@@ -90,18 +92,21 @@ export const ticketFileSchema = z.object({
 });
 export type TicketFile = z.infer<typeof ticketFileSchema>;
 
-/** Where an item came from, so the server's messages can name the file. */
-const fileRef = { file: z.string().max(500).optional() };
+/**
+ * Where an item came from, so the server's messages can name the file. Kept escaped: the server echoes it (plan
+ * items) and a control character in a file name must not reach anyone's terminal or page raw.
+ */
+const fileRef = { file: z.string().max(OMOI_PUSH_LIMITS.fileName).transform(escapeControlChars).optional() };
 
 /** POST /api/v1/projects/{projectId}/omoi-sync: the whole `.omoi_os/` folder as JSON. */
 export const omoiPushSchema = z.object({
   /** Compute the plan (create/update/unchanged per item) and write nothing. */
   dryRun: z.boolean().default(false),
   spec: specFileSchema.extend(fileRef).nullable().default(null),
-  requirements: z.array(requirementFileSchema.extend(fileRef)).max(200).default([]),
+  requirements: z.array(requirementFileSchema.extend(fileRef)).max(OMOI_PUSH_LIMITS.requirements).default([]),
   design: designFileSchema.extend(fileRef).nullable().default(null),
-  tasks: z.array(taskFileSchema.extend(fileRef)).max(500).default([]),
-  tickets: z.array(ticketFileSchema.extend(fileRef)).max(1000).default([]),
+  tasks: z.array(taskFileSchema.extend(fileRef)).max(OMOI_PUSH_LIMITS.tasks).default([]),
+  tickets: z.array(ticketFileSchema.extend(fileRef)).max(OMOI_PUSH_LIMITS.tickets).default([]),
 });
 export type OmoiPushInput = z.infer<typeof omoiPushSchema>;
 export type OmoiPushBody = z.input<typeof omoiPushSchema>;

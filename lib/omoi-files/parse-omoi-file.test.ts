@@ -70,19 +70,67 @@ describe("parseOmoiFile", () => {
     ]);
   });
 
-  it("warns about unknown fields (naming what was probably meant) and keeps going", () => {
-    const text = "---\nid: TKT-001\ntitle: x\nuser_id: u1\ndepends_on: [TKT-002]\ncolour: red\ndescription: here\n---\nBody.\n";
+  it("refuses unknown fields with content, naming the field they belong in; empty ones are warnings", () => {
+    const text = "---\nid: TKT-001\ntitle: x\nuser_id: u1\nblocked_by: [TKT-002]\ncolour: red\ndescription: here\nestimate: M\nrelated: []\n---\nBody.\n";
     const file = parse("tickets/TKT-001.md", text);
     expect(file.item).toMatchObject({ id: "TKT-001", description: "Body.", dependsOn: [] });
     expect(messages("tickets/TKT-001.md", text)).toEqual([
-      '4: warning: unknown field "user_id" is ignored (did you mean owner?)',
-      '5: warning: unknown field "depends_on" is ignored (did you mean dependsOn?)',
-      '6: warning: unknown field "colour" is ignored',
-      '7: warning: unknown field "description" is ignored (did you mean the body?)',
+      '4: unknown field "user_id": its content would be lost; it belongs in owner (or assignee, for who works on it)',
+      '5: unknown field "blocked_by": its content would be lost; it belongs in dependsOn',
+      '6: unknown field "colour": its content would be lost; move it into the body, or remove it',
+      '7: unknown field "description": its content would be lost; it belongs in the body',
+      '8: unknown field "estimate": its content would be lost (no field of a ticket: give its task an estimateHours, or keep it in the body)',
+      '9: warning: unknown field "related" is empty and ignored',
+    ]);
+    const task = "---\nid: TSK-001\ntitle: t\npriority: LOW\nestimated_hours: 3\nrequirementRefs: []\nfiles_to_create: [a.ts]\ndepends-on: [TSK-002]\n---\nDo it.\n";
+    expect(messages("tasks/TSK-001.md", task)).toEqual([
+      '5: unknown field "estimated_hours": its content would be lost; it belongs in estimateHours',
+      '7: unknown field "files_to_create": its content would be lost; it belongs in files',
+      '8: unknown field "depends-on": its content would be lost; it belongs in dependsOn',
+      "1: estimateHours: required field is missing",
+    ]);
+    const design = `---\napi_endpoints: [{ method: GET, path: /x, description: d }]\ndata_models: [{ name: User }]\n---\nArchitecture.\n`;
+    expect(messages("designs/s.md", design)).toEqual([
+      '2: unknown field "api_endpoints": its content would be lost; it belongs in apiEndpoints',
+      '3: unknown field "data_models": its content would be lost; it belongs in dataModels',
     ]);
     expect(messages("tickets/other-name.md", "---\nid: TKT-001\ntitle: x\n---\n")).toEqual([
       "2: warning: the file name does not start with its id TKT-001 (pull writes tickets/TKT-001.md)",
     ]);
+  });
+
+  it("refuses fields the schema would strip inside lists and mappings, naming where they belong", () => {
+    const design = [
+      "---",
+      "apiEndpoints:",
+      "  - { method: POST, path: /s, description: Sign in, auth_required: true }",
+      "dataModels:",
+      "  - name: User",
+      "    table_name: users",
+      "    fields:",
+      "      - { name: id, type: UUID, constraints: PRIMARY KEY, nullable: }",
+      "---",
+      "Architecture.",
+    ].join("\n");
+    expect(messages("designs/s.md", design)).toEqual([
+      "3: apiEndpoints.0.auth_required: unknown field: its content would be lost; it belongs in the endpoint's description",
+      "8: dataModels.0.fields.0.constraints: unknown field: its content would be lost; it belongs in the field's notes",
+      "8: warning: dataModels.0.fields.0.nullable: unknown field, empty and ignored",
+      "6: dataModels.0.table_name: unknown field: its content would be lost; it belongs in the body (the architecture)",
+    ]);
+  });
+
+  it("bounds the work of hostile YAML and reports it on the file's own line, without throwing", () => {
+    const bomb = ["---", "id: TKT-001", "title: x", "a: &a [l, l, l, l, l, l, l, l, l]", ...["b", "c", "d", "e", "f", "g", "h"].map((n, i) => `${n}: &${n} [${Array(9).fill(`*${"abcdefg"[i]}`).join(", ")}]`), "---", ""].join("\n");
+    expect(messages("tickets/TKT-001.md", bomb)).toEqual(["5: invalid YAML: its aliases (*name) expand to too much data (more than 100 uses); write the values out"]);
+    expect(messages("tickets/TKT-001.md", `---\nid: TKT-001\nx: ${"{a: ".repeat(30_000)}\n---\n`)).toEqual(["3: invalid YAML: nested more than 64 levels deep; flatten the YAML"]);
+    const indented = Array.from({ length: 300 }, (_, i) => `${" ".repeat(i)}a:`).join("\n");
+    expect(messages("tickets/TKT-001.md", `---\n${indented}\n---\n`)).toEqual(["259: invalid YAML: indented more than 256 columns; flatten the YAML"]);
+    expect(messages("tickets/TKT-001.md", `---\nid: TKT-001\n---\n${"x".repeat(1024 * 1024)}`)).toEqual(["1: the file is larger than 1024 KiB; split it"]);
+    // A quote that YAML reads as text (in a block scalar) cannot hide the nesting after it.
+    expect(messages("tickets/TKT-001.md", `---\nid: TKT-001\ntitle: |\n  '\nx: ${"[".repeat(100)}\n---\n`)).toEqual(["5: invalid YAML: nested more than 64 levels deep; flatten the YAML"]);
+    // Quoted brackets and comments are not nesting.
+    expect(messages("tickets/TKT-001.md", `---\nid: TKT-001\ntitle: "${"[".repeat(100)}" # ${"{".repeat(100)}\n---\n`)).toEqual([]);
   });
 
   it("knows which files it reads", () => {

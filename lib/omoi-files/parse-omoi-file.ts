@@ -11,6 +11,7 @@ import {
   type TaskFile,
   type TicketFile,
 } from "@/lib/omoi-files/omoi-file-schemas";
+import { describeUnknownField, findDroppedFields } from "@/lib/omoi-files/check-unknown-fields";
 import { parseFrontmatter, type Diagnostic } from "@/lib/omoi-files/parse-frontmatter";
 import { CRITERIA_HEADING, parseCriteriaBody } from "@/lib/omoi-files/parse-markdown-body";
 
@@ -48,29 +49,6 @@ const BODY_FIELDS: Record<OmoiItemKind, readonly string[]> = {
 };
 const KIND_OF_FOLDER: Record<string, OmoiItemKind> = { requirements: "requirement", designs: "design", tasks: "task", tickets: "ticket" };
 
-/** Likely mistakes (the predecessor's snake_case names, body fields put in the frontmatter) and what to write. */
-const SUGGESTIONS: Record<string, string> = {
-  user_id: "owner",
-  userId: "owner",
-  owner_id: "owner",
-  assignee_id: "assignee",
-  assigneeId: "assignee",
-  depends_on: "dependsOn",
-  dependencies: "dependsOn",
-  blocked_by: "dependsOn",
-  requirements: "requirementRefs",
-  requirement_refs: "requirementRefs",
-  estimate: "estimateHours",
-  estimate_hours: "estimateHours",
-  ears_type: "earsType",
-  parent_ticket: "task (in the ticket's file)",
-  text: "the body",
-  description: "the body",
-  architecture: "the body",
-  acceptanceCriteria: `a "${CRITERIA_HEADING}" list in the body`,
-  acceptance_criteria: `a "${CRITERIA_HEADING}" list in the body`,
-};
-
 /** The kind of a file from its place in `.omoi_os/`, or null for a file the CLI does not read. */
 export function kindOfPath(relPath: string): OmoiItemKind | null {
   if (relPath === "spec.md") return "spec";
@@ -80,12 +58,22 @@ export function kindOfPath(relPath: string): OmoiItemKind | null {
 }
 
 /**
- * Parses one `.omoi_os/` file with the app's zod schema for its kind: errors carry the line of the field at fault,
- * unknown fields are warnings (with the likely intended name), nothing throws.
+ * Parses one `.omoi_os/` file with the app's zod schema for its kind: errors carry the line of the field at fault.
+ * Nothing is dropped silently: an unknown field with content, at the top or nested, is an error naming where it
+ * belongs (an empty one a warning). Nothing throws: whatever fails is this file's diagnostic.
  */
 export function parseOmoiFile(relPath: string, text: string, display = relPath): ParsedOmoiFile | null {
   const kind = kindOfPath(relPath);
   if (!kind) return null;
+  try {
+    return parseKnownFile(kind, relPath, text, display);
+  } catch (error) {
+    const message = `could not be read: ${(error as Error).message.split("\n")[0]}`;
+    return { kind, relPath, display, diagnostics: [{ file: display, line: 1, message, severity: "error" }], lineOf: () => 1 } as ParsedOmoiFile;
+  }
+}
+
+function parseKnownFile(kind: OmoiItemKind, relPath: string, text: string, display: string): ParsedOmoiFile {
   const { frontmatter, diagnostics } = parseFrontmatter(text, display);
   const result = { kind, relPath, display, diagnostics, lineOf: () => 1 } as ParsedOmoiFile;
   if (!frontmatter) return result;
@@ -99,7 +87,7 @@ export function parseOmoiFile(relPath: string, text: string, display = relPath):
   const candidate: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(frontmatter.data)) {
     if (known.has(field)) candidate[field] = value;
-    else warn(frontmatter.lineOf([field]), `unknown field "${field}" is ignored${SUGGESTIONS[field] ? ` (did you mean ${SUGGESTIONS[field]}?)` : ""}`);
+    else diagnostics.push({ file: display, line: frontmatter.lineOf([field]), ...describeUnknownField(kind, field, value, known) });
   }
 
   const bodyLines: Record<string, number> = {};
@@ -130,7 +118,10 @@ export function parseOmoiFile(relPath: string, text: string, display = relPath):
     for (const issue of parsed.error.issues) fail(result.lineOf(issue.path), describeIssue(kind, issue));
     return result;
   }
+  // The known content is valid, so the item stands (references to it still resolve); what the schema would strip
+  // inside it is reported, so the file is refused until nothing is lost.
   result.item = parsed.data as never;
+  for (const dropped of findDroppedFields(candidate, parsed.data)) diagnostics.push({ file: display, line: result.lineOf(dropped.path), ...dropped.report });
   const id = (parsed.data as { id?: string }).id;
   const name = relPath.split("/").pop()!;
   if (kind !== "spec" && kind !== "design" && id && !name.startsWith(id)) {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { OmoiSnapshot, SnapshotTicket, TicketFile } from "@/lib/omoi-files/omoi-file-schemas";
+import { checkOmoiReferences } from "@/lib/omoi-files/check-omoi-references";
+import { escapeControlChars } from "@/lib/omoi-files/escape-control-chars";
+import { omoiPushSchema, type OmoiSnapshot, type SnapshotTicket, type TicketFile } from "@/lib/omoi-files/omoi-file-schemas";
+import { OMOI_PUSH_LIMITS } from "@/lib/omoi-files/omoi-push-limits";
 import { canonical, matchTicket, planOmoiPush, samePerson, type OmoiLocalItems } from "@/lib/omoi-files/plan-omoi-push";
 import { joinTaskFiles, splitTaskFiles } from "@/lib/omoi-files/task-files-line";
 
@@ -69,5 +72,27 @@ describe("planOmoiPush", () => {
     expect(splitTaskFiles(joinTaskFiles("Do it.\n", ["a.ts", "b/c.ts"]))).toEqual({ description: "Do it.", files: ["a.ts", "b/c.ts"] });
     expect(splitTaskFiles(joinTaskFiles("Do it.", []))).toEqual({ description: "Do it.", files: [] });
     expect(splitTaskFiles("Edit src/greet.js.")).toEqual({ description: "Edit src/greet.js.", files: [] });
+  });
+});
+
+describe("a push's file names and size", () => {
+  it("keeps the file names the server echoes escaped, so a control character never reaches a terminal raw", () => {
+    const input = omoiPushSchema.parse({ tickets: [{ id: "TKT-001", title: "T", file: "tickets/TKT-001\u001b[2J\r\n\u202e.md" }] });
+    expect(input.tickets[0]!.file).toBe("tickets/TKT-001\\x1b[2J\\r\\n\\u202e.md");
+    expect(escapeControlChars("plain/path-ü.md")).toBe("plain/path-ü.md");
+    expect(omoiPushSchema.safeParse({ tickets: [{ id: "TKT-001", title: "T", file: "x".repeat(OMOI_PUSH_LIMITS.fileName + 1) }] }).success).toBe(false);
+  });
+
+  it("plans (and checks) a push of a 6,000-ticket chain as the server does, without recursion", () => {
+    const id = (n: number) => `TKT-${String(n).padStart(4, "0")}`;
+    const tickets = Array.from({ length: 6000 }, (_, i) => localTicket({ id: id(i + 1), dependsOn: i ? [id(i)] : [] }));
+    const input = omoiPushSchema.parse({ tickets });
+    expect(checkOmoiReferences(input)).toEqual([]);
+    const plan = planOmoiPush(input, empty);
+    expect(plan.items).toHaveLength(6000);
+    expect(plan.items.every((item) => item.action === "create")).toBe(true);
+    const cyclic = checkOmoiReferences({ ...input, tickets: [{ ...input.tickets[0]!, dependsOn: [id(6000)] }, ...input.tickets.slice(1)] });
+    expect(cyclic).toHaveLength(1);
+    expect(cyclic[0]!.message).toMatch(/^dependency cycle TKT-0001 → TKT-6000 → .* → TKT-0001; a ticket cannot wait for itself$/);
   });
 });

@@ -16,7 +16,11 @@ export interface TaskGraph {
   criticalPathHours: number;
 }
 
-/** Computes the dependency graph of a task plan (never trusts a plan's own claims about it). */
+/**
+ * Computes the dependency graph of a task plan (never trusts a plan's own claims about it). Both walks are
+ * iterative with explicit stacks: a pushed folder may hold a chain of thousands of tickets, deeper than the call
+ * stack. They visit nodes and edges in the same order the recursive versions did, so the results are the same.
+ */
 export function analyzeTaskGraph(tasks: readonly GraphTask[]): TaskGraph {
   const byId = new Map(tasks.map((task) => [task.id, task]));
   const unknownRefs: string[] = [];
@@ -33,17 +37,15 @@ export function analyzeTaskGraph(tasks: readonly GraphTask[]): TaskGraph {
   const cycles = findCycles([...byId.keys()], edges);
   if (cycles.length > 0) return { unknownRefs, cycles, waves: [], criticalPath: [], criticalPathHours: 0 };
 
-  // Longest path by hours (the critical path) and earliest wave, in dependency order.
+  // Longest path by hours (the critical path) and earliest wave, in dependency order (dependencies first).
   const wave = new Map<string, number>();
   const finish = new Map<string, number>();
   const via = new Map<string, string | null>();
-  const visit = (id: string): void => {
-    if (wave.has(id)) return;
+  for (const id of postOrder([...byId.keys()], edges)) {
     let w = 0;
     let start = 0;
     let from: string | null = null;
     for (const dep of edges.get(id)!) {
-      visit(dep);
       w = Math.max(w, wave.get(dep)! + 1);
       if (finish.get(dep)! > start) {
         start = finish.get(dep)!;
@@ -53,8 +55,7 @@ export function analyzeTaskGraph(tasks: readonly GraphTask[]): TaskGraph {
     wave.set(id, w);
     finish.set(id, start + Math.max(0, byId.get(id)!.estimateHours));
     via.set(id, from);
-  };
-  for (const id of byId.keys()) visit(id);
+  }
 
   const waves: string[][] = [];
   for (const task of tasks) (waves[wave.get(task.id)!] ??= []).push(task.id);
@@ -65,7 +66,39 @@ export function analyzeTaskGraph(tasks: readonly GraphTask[]): TaskGraph {
   return { unknownRefs, cycles, waves, criticalPath, criticalPathHours: end ? finish.get(end)! : 0 };
 }
 
-/** Tarjan's strongly connected components; every component with more than one task (or a self-loop) is a cycle. */
+/**
+ * Every node after all of its dependencies, in depth-first order from `ids` (the order a recursive visit would
+ * finish them in, which decides ties in the critical path). The graph has no cycles here.
+ */
+function postOrder(ids: readonly string[], edges: ReadonlyMap<string, readonly string[]>): string[] {
+  const order: string[] = [];
+  const seen = new Set<string>();
+  for (const root of ids) {
+    if (seen.has(root)) continue;
+    seen.add(root);
+    const stack: { id: string; next: number }[] = [{ id: root, next: 0 }];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      const deps = edges.get(frame.id)!;
+      if (frame.next < deps.length) {
+        const dep = deps[frame.next++]!;
+        if (!seen.has(dep)) {
+          seen.add(dep);
+          stack.push({ id: dep, next: 0 });
+        }
+        continue;
+      }
+      stack.pop();
+      order.push(frame.id);
+    }
+  }
+  return order;
+}
+
+/**
+ * Tarjan's strongly connected components, with an explicit stack of frames (node, next edge) instead of
+ * recursion; every component with more than one task (or a self-loop) is a cycle.
+ */
 function findCycles(ids: string[], edges: Map<string, string[]>): string[][] {
   let counter = 0;
   const index = new Map<string, number>();
@@ -74,32 +107,47 @@ function findCycles(ids: string[], edges: Map<string, string[]>): string[][] {
   const onStack = new Set<string>();
   const cycles: string[][] = [];
 
-  const connect = (id: string) => {
+  const open = (id: string) => {
     index.set(id, counter);
     low.set(id, counter);
     counter++;
     stack.push(id);
     onStack.add(id);
-    for (const dep of edges.get(id) ?? []) {
-      if (!index.has(dep)) {
-        connect(dep);
-        low.set(id, Math.min(low.get(id)!, low.get(dep)!));
-      } else if (onStack.has(dep)) {
-        low.set(id, Math.min(low.get(id)!, index.get(dep)!));
-      }
-    }
-    if (low.get(id) === index.get(id)) {
-      const component: string[] = [];
-      let member: string;
-      do {
-        member = stack.pop()!;
-        onStack.delete(member);
-        component.push(member);
-      } while (member !== id);
-      const selfLoop = component.length === 1 && (edges.get(id) ?? []).includes(id);
-      if (component.length > 1 || selfLoop) cycles.push([...component.reverse(), component[0]!]);
-    }
   };
-  for (const id of ids) if (!index.has(id)) connect(id);
+  for (const root of ids) {
+    if (index.has(root)) continue;
+    open(root);
+    const frames: { id: string; next: number }[] = [{ id: root, next: 0 }];
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1]!;
+      const { id } = frame;
+      const deps = edges.get(id) ?? [];
+      if (frame.next < deps.length) {
+        const dep = deps[frame.next++]!;
+        if (!index.has(dep)) {
+          open(dep);
+          frames.push({ id: dep, next: 0 });
+        } else if (onStack.has(dep)) {
+          low.set(id, Math.min(low.get(id)!, index.get(dep)!));
+        }
+        continue;
+      }
+      // All edges done: close the component rooted here, then hand the low link back to the caller's frame.
+      if (low.get(id) === index.get(id)) {
+        const component: string[] = [];
+        let member: string;
+        do {
+          member = stack.pop()!;
+          onStack.delete(member);
+          component.push(member);
+        } while (member !== id);
+        const selfLoop = component.length === 1 && deps.includes(id);
+        if (component.length > 1 || selfLoop) cycles.push([...component.reverse(), component[0]!]);
+      }
+      frames.pop();
+      const parent = frames[frames.length - 1];
+      if (parent) low.set(parent.id, Math.min(low.get(parent.id)!, low.get(id)!));
+    }
+  }
   return cycles;
 }

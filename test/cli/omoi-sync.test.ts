@@ -206,7 +206,7 @@ describe("omoi sync against a real server", () => {
       expect.arrayContaining([
         ".omoi_os/requirements/REQ-BAD-001.md:1: missing YAML frontmatter: start the file with a line `---`",
         expect.stringMatching(/^\.omoi_os\/requirements\/REQ-BAD-002\.md:4: earsType: Invalid option/),
-        '.omoi_os/requirements/REQ-BAD-002.md:7: warning: unknown field "colour" is ignored',
+        '.omoi_os/requirements/REQ-BAD-002.md:7: unknown field "colour": its content would be lost; move it into the body, or remove it',
         expect.stringMatching(/^\.omoi_os\/tasks\/TSK-001\.md:3: invalid YAML: /),
         ".omoi_os/tasks/TSK-002.md:7: REQ-NOPE-001 is not a requirement of this spec",
         ".omoi_os/tasks/TSK-002.md:6: dependency cycle TSK-002 → TSK-003 → TSK-002; a task cannot wait for itself",
@@ -294,7 +294,7 @@ describe("omoi sync against a real server", () => {
   });
 
   it("answers --help from the source entry and from the agent bundle", async () => {
-    const commands = ["login", "init", "validate", "sync push", "sync pull", "sync diff", "specs list", "board", "agent"];
+    const commands = ["login", "init", "validate", "migrate", "sync push", "sync pull", "sync diff", "specs list", "board", "agent"];
     const fromSource = await run(process.execPath, [path.resolve("bin/omoi.mjs"), "--help"]);
     const fromBundle = await run(process.execPath, [inject("agentBundlePath"), "--help"]);
     for (const { stdout } of [fromSource, fromBundle]) for (const command of commands) expect(stdout).toContain(`  ${command}`);

@@ -1,4 +1,5 @@
 import { parseJsonBody, parseParams, parseQuery } from "@/lib/http/parse";
+import { OMOI_PUSH_LIMITS } from "@/lib/omoi-files/omoi-push-limits";
 import { json } from "@/lib/http/respond";
 import { withAuth } from "@/lib/http/with-auth";
 import { getOmoiSnapshot } from "@/lib/omoi-files/get-omoi-snapshot";
@@ -8,8 +9,6 @@ import { projectParamsSchema } from "@/lib/projects/project-schemas";
 
 type Params = { projectId: string };
 
-/** A whole `.omoi_os/` folder can exceed the API's default body limit. */
-const MAX_PUSH_BYTES = 8 * 1024 * 1024;
 
 // GET /api/v1/projects/{projectId}/omoi-sync?specId=|specKey= – the server's side of a `.omoi_os/` folder (pull, diff).
 export const GET = withAuth<Params>(async (req, { caller, params }) => {
@@ -21,6 +20,6 @@ export const GET = withAuth<Params>(async (req, { caller, params }) => {
 // POST /api/v1/projects/{projectId}/omoi-sync – push `.omoi_os/` files (idempotent by file id; `dryRun` writes nothing).
 export const POST = withAuth<Params>(async (req, { caller, params }) => {
   const { projectId } = parseParams(params, projectParamsSchema);
-  const input = await parseJsonBody(req, omoiPushSchema, { limit: MAX_PUSH_BYTES });
+  const input = await parseJsonBody(req, omoiPushSchema, { limit: OMOI_PUSH_LIMITS.bodyBytes });
   return json(await pushOmoiFiles({ userId: caller.user.id, projectId, input }));
 });
