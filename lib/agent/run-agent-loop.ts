@@ -46,6 +46,8 @@ export interface RunAgentLoopOptions<Result = unknown> {
   /** Rejected terminal submissions allowed before the run ends with `error` (a phase's "at most 3 attempts"). Default: no limit. */
   maxRejections?: number;
   onEvent?: (event: AgentEvent) => void;
+  /** Each workspace tool's outcome (not terminal tools'): what counts as evidence of having looked (EXPLORE). */
+  onToolResult?: (result: { tool: string; input: unknown; isError: boolean }) => void;
 }
 
 export interface AgentLoopResult<Result = unknown> {
@@ -203,6 +205,7 @@ export async function runAgentLoop<Result = unknown>(options: RunAgentLoopOption
         continue;
       }
       const outcome = await executeTool(tool, use.input, { signal });
+      options.onToolResult?.({ tool: use.name, input: use.input, isError: Boolean(outcome.is_error) });
       answer(truncateToolResult(outcome.content, maxToolResultChars), outcome.is_error);
     }
     messages.push({ role: "user", content: results });

@@ -94,6 +94,7 @@ async function runGatedPhase(
   const started = Date.now();
   let attempt = 1;
   let workspaceCalls = 0;
+  let filesRead = 0;
   let lastIssues: string[] = [];
   let passed: { output: unknown; score: number; subScores: Record<string, number>; warnings: string[] } | undefined;
   const feedback = context.spec!.feedback?.phase === phase ? context.spec!.feedback.feedback : null;
@@ -109,13 +110,22 @@ async function runGatedPhase(
     judgesRawInput: true,
     handle: (input: unknown) => {
       const evaluation = evaluatePhase(phase, input, { requirements, fileExists: (p) => existsInWorkspace(options.workspacePath, p) });
+      // Evidence is what the tools actually returned: calls that failed (a path that is not there) show nothing.
       if (phase === "explore" && workspaceCalls < MIN_EXPLORE_TOOL_CALLS) {
-        evaluation.issues.unshift(`Explore the workspace first (list_dir, glob, grep, read_file): only ${workspaceCalls} tool call(s) so far`);
+        evaluation.issues.unshift(`Explore the workspace first (list_dir, glob, grep, read_file): only ${workspaceCalls} successful tool call(s) so far`);
+        evaluation.issueCodes.unshift("explore_evidence");
+        evaluation.passed = false;
+      } else if (phase === "explore" && filesRead === 0) {
+        evaluation.issues.unshift("Read the files you name first: no read_file call has succeeded in this phase");
+        evaluation.issueCodes.unshift("explore_evidence");
         evaluation.passed = false;
       }
-      reporter.emit("spec.eval_result", { phase, attempt, ...evaluation });
+      const { output: parsedOutput, issueCodes: _codes, ...verdict } = evaluation;
+      reporter.emit("spec.eval_result", { phase, attempt, ...verdict });
       if (evaluation.passed) {
-        passed = { output: input, score: evaluation.score, subScores: evaluation.subScores, warnings: evaluation.warnings };
+        // The parsed output, unknown fields stripped: only what the schema knows reaches the checkpoint and the next
+        // phase's prompt.
+        passed = { output: parsedOutput ?? input, score: evaluation.score, subScores: evaluation.subScores, warnings: evaluation.warnings };
         return { accepted: true, result: evaluation.score };
       }
       const issues = evaluation.issues.length > 0 ? evaluation.issues : [`score ${evaluation.score} is below the pass mark 0.7`];
@@ -146,9 +156,11 @@ async function runGatedPhase(
     timeoutMs: limits.timeoutMs,
     maxRejections: MAX_ATTEMPTS,
     signal: options.signal,
-    onEvent: (event) => {
-      if (event.type === "agent.tool_use" && event.data.tool !== definition.submitTool) workspaceCalls++;
-      reporter.emit(event.type, event.data as never);
+    onEvent: (event) => reporter.emit(event.type, event.data as never),
+    onToolResult: ({ tool, isError }) => {
+      if (isError) return;
+      workspaceCalls++;
+      if (tool === "read_file") filesRead++;
     },
   });
   if (options.signal.aborted) return { status: "stopped" };

@@ -57,7 +57,10 @@ export type CheckpointResult = z.infer<typeof checkpointResultSchema>;
 export const checkpointSchema = z.object({
   attempt: z.number().int().min(1).max(10),
   score: z.number().min(0).max(1),
-  subScores: z.record(z.string(), z.number()).default({}),
+  subScores: z
+    .record(z.string().max(64), z.number())
+    .refine((scores) => Object.keys(scores).length <= 50, "at most 50 sub-scores")
+    .default({}),
   issues: z.array(z.string().max(2000)).max(200).default([]),
   warnings: z.array(z.string().max(2000)).max(200).default([]),
   output: z.record(z.string(), z.unknown()),

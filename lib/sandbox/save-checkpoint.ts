@@ -8,6 +8,8 @@ import { createTicketsFromSpec } from "@/lib/tickets/create-tickets-from-spec";
 import { buildSyncPlan } from "@/lib/specs/build-sync-plan";
 import { materializeDesign, materializeRequirements, materializeTasks } from "@/lib/specs/materialize-phase";
 import { evaluatePhase, type GatedPhase } from "@/lib/specs/phases/evaluate-phase";
+import { listPathsAtCommit, toRepoPath } from "@/lib/repos/list-paths-at-commit";
+import { resolveSpecBaseCommit } from "@/lib/repos/resolve-spec-base-commit";
 import { PROGRESS_AFTER } from "@/lib/specs/phases/phase-definitions";
 import type { DesignOutput } from "@/lib/specs/phases/design-output";
 import { requirementsOutputSchema, type RequirementsOutput } from "@/lib/specs/phases/requirements-output";
@@ -27,16 +29,26 @@ export async function saveCheckpoint(caller: SandboxCaller, phase: SpecPhaseName
   const specId = caller.specId;
   const next = SPEC_PHASES[SPEC_PHASES.indexOf(phase) + 1]!;
 
+  // Who may store what is settled before any output is judged: judging is the expensive part, and a sandbox whose
+  // spec moved on (or was cancelled) has no business making the server do it.
+  await assertAcceptsCheckpoint(specId, phase);
+
+  let judged: { output: unknown; score: number; subScores: Record<string, number>; warnings: string[] } | null = null;
   if (phase !== "sync") {
-    const requirements = phase === "tasks" ? await passedRequirements(specId) : undefined;
-    const evaluation = evaluatePhase(phase as GatedPhase, input.output, { requirements });
+    const requirements = phase === "tasks" || phase === "design" ? await passedRequirements(specId) : undefined;
+    const fileExists = phase === "explore" ? await keyFileChecker(specId) : undefined;
+    const evaluation = evaluatePhase(phase as GatedPhase, input.output, { requirements, fileExists });
     if (!evaluation.passed) {
       throw new AppError("validation_failed", `The ${phase} output does not pass its gate (score ${evaluation.score})`, {
         issues: evaluation.issues,
         subScores: evaluation.subScores,
       });
     }
+    // What is stored is the server's verdict on the server's parse: unknown fields stripped, the sandbox's own score
+    // and sub-scores (which it could have made up) not taken.
+    judged = { output: evaluation.output ?? input.output, score: evaluation.score, subScores: evaluation.subScores, warnings: evaluation.warnings };
   }
+  const output = (judged?.output ?? input.output) as Record<string, unknown>;
 
   let ticketsCreated: { count: number; ticketIds: string[] } | null = null;
   const result = await db.$transaction(async (tx): Promise<CheckpointResult> => {
@@ -57,11 +69,11 @@ export async function saveCheckpoint(caller: SandboxCaller, phase: SpecPhaseName
 
     const fields = {
       status: "passed" as const,
-      score: input.score,
-      subScores: input.subScores,
-      issues: input.issues,
-      warnings: input.warnings,
-      output: input.output as object,
+      score: judged?.score ?? input.score,
+      subScores: judged?.subScores ?? input.subScores,
+      issues: [],
+      warnings: judged?.warnings ?? input.warnings,
+      output: output as object,
       durationMs: input.durationMs,
       endedAt: new Date(),
     };
@@ -69,9 +81,9 @@ export async function saveCheckpoint(caller: SandboxCaller, phase: SpecPhaseName
       ? await tx.phaseRun.update({ where: { id: running.id }, data: fields, select: { id: true } })
       : await tx.phaseRun.create({ data: { specId, phase, attempt: (latest?.attempt ?? 0) + 1, ...fields }, select: { id: true } });
 
-    if (phase === "requirements") await materializeRequirements(tx, specId, input.output as unknown as RequirementsOutput);
-    if (phase === "design") await materializeDesign(tx, specId, input.output as unknown as DesignOutput);
-    if (phase === "tasks") await materializeTasks(tx, specId, input.output as unknown as TasksOutput);
+    if (phase === "requirements") await materializeRequirements(tx, specId, output as unknown as RequirementsOutput);
+    if (phase === "design") await materializeDesign(tx, specId, output as unknown as DesignOutput);
+    if (phase === "tasks") await materializeTasks(tx, specId, output as unknown as TasksOutput);
 
     const feedback = pendingFeedbackSchema.safeParse(spec.pendingFeedback);
     const clearFeedback = feedback.success && feedback.data.phase === phase ? { pendingFeedback: Prisma.DbNull } : {};
@@ -113,6 +125,29 @@ export async function saveCheckpoint(caller: SandboxCaller, phase: SpecPhaseName
   });
   if (ticketsCreated) await appendWorkerEvent({ sandboxId: caller.sandboxId, specId, taskId: null }, "spec.tickets_created", ticketsCreated);
   return result;
+}
+
+/** Refuses before judging: the spec must be running at this phase (or this be a retry of the phase just stored). */
+async function assertAcceptsCheckpoint(specId: string, phase: SpecPhaseName) {
+  const spec = await db.spec.findUnique({ where: { id: specId }, select: { generationStatus: true, currentPhase: true } });
+  if (!spec) throw new AppError("not_found", "This sandbox's spec no longer exists");
+  const isRetryOfStored = SPEC_PHASES.indexOf(spec.currentPhase as SpecPhaseName) > SPEC_PHASES.indexOf(phase);
+  if (isRetryOfStored) return;
+  if (spec.generationStatus !== "running") throw new AppError("conflict", `The spec is ${spec.generationStatus.replace("_", " ")}; checkpoints are not accepted`);
+  if (spec.currentPhase !== phase) throw new AppError("conflict", `The spec is at ${spec.currentPhase}, not ${phase}`);
+}
+
+/**
+ * EXPLORE's key files, checked against the repository at the spec's base commit in the server's mirror — not against
+ * the sandbox's workspace, which the sandbox controls. A project without a repository has no files to name.
+ */
+async function keyFileChecker(specId: string): Promise<(named: string) => boolean> {
+  const base = await resolveSpecBaseCommit(specId);
+  const paths = base ? await listPathsAtCommit(base.gitDir, base.commit) : new Set<string>();
+  return (named) => {
+    const p = toRepoPath(named);
+    return p !== null && paths.has(p);
+  };
 }
 
 async function passedRequirements(specId: string): Promise<RequirementsOutput | undefined> {

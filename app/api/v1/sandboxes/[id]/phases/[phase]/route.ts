@@ -7,6 +7,6 @@ import { saveCheckpoint } from "@/lib/sandbox/save-checkpoint";
 // PUT /api/v1/sandboxes/{id}/phases/{phase} – store a passed phase output as the spec's checkpoint (sandbox token).
 export const PUT = withSandboxAuth<{ id: string; phase: string }>(async (req, { sandbox, params }) => {
   const { phase } = parseParams(params, phaseParamsSchema);
-  const input = await parseJsonBody(req, checkpointSchema, { limit: 8 * 1024 * 1024 });
+  const input = await parseJsonBody(req, checkpointSchema, { limit: 2 * 1024 * 1024 });
   return json(await saveCheckpoint(sandbox, phase, input));
 });
