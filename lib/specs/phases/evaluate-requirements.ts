@@ -76,6 +76,7 @@ function checkEarsSentence(gate: Gate, r: Requirement): boolean {
     gate.issue(result.code, `${r.id}: "${short(text)}" ${verdict} (${result.reason}); write it as: ${example}`);
     return false;
   }
+  if (result.commaMissing) gate.warn(`${r.id}: end the condition with a comma before the system ("…, THE ${result.system} SHALL …")`);
   if (result.type !== r.earsType) {
     gate.warn(`${r.id}: earsType says ${r.earsType} but the sentence is ${result.type} EARS; stored as ${result.type}`);
     r.earsType = result.type;

@@ -55,7 +55,7 @@ describe("recogniseEars", () => {
     ["WHEN the, THE SYSTEM SHALL go.", "keyword_soup"],
     ["OmoiOS shall OmoiOS.", "keyword_soup"],
     ["Users can export data.", "ears_form"],
-    ["When the engine starts the control system shall light the lamp.", "ears_form"],
+    ["When a user selects a theme OmoiOS shall apply it.", "ears_form"],
     ["WHEN , THE SYSTEM SHALL go.", "ears_form"],
     ["THE SYSTEM SHALL.", "ears_form"],
     ["THE SYSTEM SHALL NOT", "ears_form"],
@@ -71,9 +71,13 @@ describe("recogniseEars", () => {
 
 describe("suggestEarsRewrite", () => {
   it("puts the model's own parts into the form it declared", () => {
+    // A clause that lost its comma is read from the system's THE (and the gate asks for the comma).
     const runOn = recogniseEars("When the engine starts the control system shall light the lamp.");
-    expect(runOn.ok).toBe(false);
-    expect(suggestEarsRewrite("event_driven", { partial: runOn.ok ? {} : runOn.partial })).toBe("WHEN the engine starts, THE control system SHALL light the lamp.");
+    expect(runOn).toMatchObject({ ok: true, type: "event_driven", system: "control system", commaMissing: true, clauses: [{ keyword: "when", text: "the engine starts" }] });
+    const system = { system: "control system", hasArticle: true };
+    expect(suggestEarsRewrite("event_driven", { partial: { ...system, clauses: [{ keyword: "when", text: "the engine starts" }], response: "light the lamp" } })).toBe(
+      "WHEN the engine starts, THE control system SHALL light the lamp.",
+    );
     expect(suggestEarsRewrite("unwanted", { partial: {}, condition: "the card is declined", action: "show the reason" })).toBe(
       "IF the card is declined, THEN THE SYSTEM SHALL show the reason.",
     );

@@ -19,6 +19,8 @@ export interface EarsParts {
   negated: boolean;
   /** What the system shall (not) do, as written, without the final full stop. */
   response: string;
+  /** The last clause ran into the system without its comma (read from the system's article). */
+  commaMissing?: boolean;
 }
 
 export type EarsRecognition =
@@ -57,9 +59,24 @@ export function recogniseEars(sentence: string): EarsRecognition {
   const opensClause = (i: number) => CLAUSE_KEYWORDS.has(tokens[i]!.key) && (i === 0 || tokens[i - 1]!.kind === "comma");
   let boundary = shall - 1;
   while (boundary >= 0 && tokens[boundary]!.kind !== "comma" && !opensClause(boundary) && tokens[boundary]!.key !== "then") boundary--;
-  const systemTokens = tokens.slice(boundary + 1, shall);
+  // A clause that runs into SHALL without its comma ("When the build fails the CI system shall …") is still read when
+  // THE marks where the system starts: the last THE within reach of SHALL (A/AN too often belong to the clause).
+  // Without one it is refused.
+  let systemFrom = boundary + 1;
+  let clauseEnd = boundary - 1;
+  let commaMissing = false;
+  if (boundary >= 0 && CLAUSE_KEYWORDS.has(tokens[boundary]!.key)) {
+    let article = shall - 1;
+    while (article > boundary + 1 && shall - article <= MAX_SYSTEM_TOKENS && tokens[article]!.key !== "the") article--;
+    if (article > boundary + 1 && article < shall - 1 && tokens[article]!.key === "the") {
+      systemFrom = article;
+      clauseEnd = article - 1;
+      commaMissing = true;
+    }
+  }
+  const systemTokens = tokens.slice(systemFrom, shall);
   const hasArticle = systemTokens.length > 0 && ARTICLES.has(systemTokens[0]!.key);
-  const nameFrom = boundary + 1 + (hasArticle ? 1 : 0);
+  const nameFrom = systemFrom + (hasArticle ? 1 : 0);
   const system = slice(nameFrom, shall - 1);
   const systemWords = new Set(tokens.slice(nameFrom, shall).map((t) => t.key));
   const response = slice(responseStart, tokens.length - 1);
@@ -68,7 +85,7 @@ export function recogniseEars(sentence: string): EarsRecognition {
   const responseProblem = judgeResponse(tokens, responseStart, systemWords);
   if (responseProblem) return fail(responseProblem.code, responseProblem.reason, { ...partial, system, hasArticle });
 
-  const opener = boundary >= 0 ? tokens[boundary]! : undefined;
+  const opener = boundary >= 0 && !commaMissing ? tokens[boundary]! : undefined;
   if (opener && CLAUSE_KEYWORDS.has(opener.key)) {
     // For the suggested rewrite: the system most likely starts at the last THE of the run-on clause.
     let the = shall - 1;
@@ -79,7 +96,7 @@ export function recogniseEars(sentence: string): EarsRecognition {
     return fail("ears_form", `the ${opener.key.toUpperCase()} clause runs into SHALL; end it with a comma (or THEN) before the system`, partial);
   }
   if (systemTokens.length === 0) return fail("ears_form", "name the system before SHALL (THE <system> SHALL …)", partial);
-  if (!systemTokens.some((t) => isContentToken(t))) return fail("keyword_soup", `"${slice(boundary + 1, shall - 1)}" is not the name of a system`, partial);
+  if (!systemTokens.some((t) => isContentToken(t))) return fail("keyword_soup", `"${slice(systemFrom, shall - 1)}" is not the name of a system`, partial);
   if (systemTokens.length > MAX_SYSTEM_TOKENS) {
     return fail("ears_form", `${systemTokens.length} words before SHALL are not a system name; put the condition first and end it with a comma`, partial);
   }
@@ -87,7 +104,7 @@ export function recogniseEars(sentence: string): EarsRecognition {
   if (boundary < 0) return { ok: true, type: "ubiquitous", clauses: [], system, hasArticle, negated, response };
 
   // What comes before the separator: one or more clauses, each opened by WHEN / WHILE / IF / WHERE.
-  let regionEnd = boundary - 1;
+  let regionEnd = clauseEnd;
   while (regionEnd >= 0 && (tokens[regionEnd]!.kind === "comma" || tokens[regionEnd]!.key === "then")) regionEnd--;
   if (regionEnd < 0) return fail("ears_form", "nothing comes before the separator; state the condition", partial);
   if (!CLAUSE_KEYWORDS.has(tokens[0]!.key)) {
@@ -96,7 +113,7 @@ export function recogniseEars(sentence: string): EarsRecognition {
   const clauses = parseClauses(tokens, regionEnd, slice);
   if (!clauses.ok) return fail(clauses.code, clauses.reason, partial);
   const type = clauses.clauses.length === 1 ? TYPE_OF[clauses.clauses[0]!.keyword] : "complex";
-  return { ok: true, type, clauses: clauses.clauses, system, hasArticle, negated, response };
+  return { ok: true, type, clauses: clauses.clauses, system, hasArticle, negated, response, ...(commaMissing ? { commaMissing } : {}) };
 }
 
 type ClausesResult = { ok: true; clauses: EarsClause[] } | { ok: false; code: "ears_form" | "keyword_soup"; reason: string };
