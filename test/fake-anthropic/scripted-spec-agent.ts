@@ -114,7 +114,10 @@ export function scriptedSpecAgent(overrides: PhaseOverrides = {}): (request: Rec
     if (!submit) return scriptedTaskStep(messages, calls.length);
     const phase = submit.slice("submit_".length) as keyof typeof SAMPLE_OUTPUTS;
     if (phase === "explore" && calls.length === 0) return { content: [{ type: "tool_use", name: "list_dir", input: { path: "." } }] };
-    if (phase === "explore" && calls.length === 1) return { content: [{ type: "tool_use", name: "read_file", input: { path: "src/greet.js" } }] };
+    // EXPLORE needs a successful read_file whatever came before (a test may have kept the agent busy listing).
+    if (phase === "explore" && !calls.some((call) => call.name === "read_file")) {
+      return { content: [{ type: "tool_use", name: "read_file", input: { path: "src/greet.js" } }] };
+    }
     const attempt = calls.filter((call) => call.name === submit).length + 1;
     const output = overrides[phase]?.(attempt) ?? SAMPLE_OUTPUTS[phase];
     return { content: [{ type: "text", text: `Submitting ${phase}.` }, { type: "tool_use", name: submit, input: output as Record<string, unknown> }] };
