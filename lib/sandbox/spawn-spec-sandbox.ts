@@ -1,5 +1,7 @@
 import { db, Prisma } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
+import { log } from "@/lib/log";
+import { resolveSpecBaseCommit } from "@/lib/repos/resolve-spec-base-commit";
 import { getSandboxProvider } from "@/lib/sandbox/get-sandbox-provider";
 import { startClaimedSandbox } from "@/lib/sandbox/start-claimed-sandbox";
 import type { SandboxProvider, SandboxStatus } from "@/lib/sandbox/sandbox-provider";
@@ -41,6 +43,11 @@ export async function spawnSpecSandbox({ specId, provider = getSandboxProvider()
     provider,
     onExit,
   );
+  if (started && claim.startPhase === "explore") {
+    // The spec's base: the default branch as the server fetches it now, beside the agent's clone. Fetched here (the
+    // worker) rather than when EXPLORE's checkpoint arrives (a web request); if it fails, the checkpoint tries again.
+    await resolveSpecBaseCommit(spec.id).catch((error) => log.warn("could not fetch the spec's base commit", { specId: spec.id, error: (error as Error).message }));
+  }
   return started ? { spawned: true, sandboxId: sandbox.id } : { spawned: false, reason: "start_failed" };
 }
 

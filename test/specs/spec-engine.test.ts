@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startAgentHarness, waitFor, type AgentHarness } from "@/test/agent-harness";
 import type { FakeStep, RecordedRequest } from "@/test/fake-anthropic/fake-anthropic-server";
@@ -79,6 +80,8 @@ describe("the spec engine", () => {
     const spec = await untilStatus(specId, "completed", "failed");
     expect(spec).toMatchObject({ generationStatus: "completed", currentPhase: "complete", progress: 100, lastError: null });
     expect(spec.title).toBe("Let greet() speak French and German too");
+    // The base the spec was explored at: the default branch as the server fetched it into the project's mirror.
+    expect(spec.baseCommit).toBe(execFileSync("git", ["rev-parse", "main"], { cwd: h.sampleRepo, encoding: "utf8" }).trim());
 
     const detail = await lib.getSpecDetail({ userId: user.id, specId });
     expect(detail.phaseRuns.map((run) => [run.phase, run.attempt, run.status])).toEqual([
