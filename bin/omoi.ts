@@ -21,9 +21,16 @@ async function main(argv: string[]): Promise<number> {
     await startNetBridge(process.env.OMOIOS_NET_BRIDGE);
     const controller = new AbortController();
     for (const signal of ["SIGTERM", "SIGINT"] as const) {
-      process.once(signal, () => {
+      process.on(signal, () => {
+        if (controller.signal.aborted) process.exit(143); // told twice: now
         process.stderr.write(`[omoi-agent] ${signal} received: stopping\n`);
         controller.abort();
+        // A stop ends the agent within a bounded time whatever the network: its last reports get this long (an app
+        // that has gone away must not keep a stopped agent retrying).
+        setTimeout(() => {
+          process.stderr.write("[omoi-agent] stop grace period over: exiting\n");
+          process.exit(143);
+        }, stopGraceMs(process.env.OMOIOS_STOP_GRACE_MS)).unref();
       });
     }
     const code = await runSandboxAgent({ env, signal: controller.signal });
@@ -34,6 +41,12 @@ async function main(argv: string[]): Promise<number> {
   const { runCli } = await import("@/lib/cli/run-cli");
   const { processCliContext } = await import("@/lib/cli/cli-context");
   return runCli(argv, processCliContext());
+}
+
+/** How long a stopped agent may take to send its last reports: OMOIOS_STOP_GRACE_MS, default 10 s. */
+function stopGraceMs(raw: string | undefined): number {
+  const ms = Number(raw);
+  return Number.isFinite(ms) && ms > 0 ? Math.min(ms, 120_000) : 10_000;
 }
 
 // Node ends a process whose event loop has nothing left to wait for with code 0, even while main() is pending (a

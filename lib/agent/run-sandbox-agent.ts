@@ -66,8 +66,9 @@ export async function runSandboxAgent({ env, signal: outerSignal, reporter: give
     if (!prompt) {
       let context: SandboxContext;
       try {
-        context = await fetchSandboxContext({ apiUrl: env.OMOIOS_API_URL, sandboxId: env.OMOIOS_SANDBOX_ID, token: env.OMOIOS_SANDBOX_TOKEN });
+        context = await fetchSandboxContext({ apiUrl: env.OMOIOS_API_URL, sandboxId: env.OMOIOS_SANDBOX_ID, token: env.OMOIOS_SANDBOX_TOKEN }, { signal });
       } catch (error) {
+        if (signal.aborted) return 143;
         reporter.emit("agent.error", { turn: 0, message: `could not load the sandbox's context: ${(error as Error).message}`, retrying: false });
         return 2;
       }
