@@ -11,6 +11,7 @@
 //  6. the orchestration worker (jobs, reaper) in this process too, with the agent bundle it hands to sandboxes —
 //     unless OMOIOS_WORKER=off, for workers run apart (`npm run worker`); Ctrl-C / SIGTERM stops the worker (and its
 //     agents), the server, waits for metering writes, stops the database
+import { guardLostOutput } from "@/lib/runtime/guard-lost-output";
 import { spawnSync } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
@@ -26,6 +27,8 @@ const dev = process.argv.includes("--dev");
 const say = (line: string) => process.stdout.write(`[omoios] ${line}\n`);
 
 async function main() {
+  // Before anything writes: a terminal or pipe that goes away must not take the process down or keep it busy.
+  guardLostOutput();
   const env = getEnv();
   const dataDir = path.resolve(env.OMOIOS_DATA_DIR);
   const port = env.PORT;

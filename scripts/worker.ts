@@ -1,6 +1,7 @@
 // `npm run worker`: an orchestration worker on its own (`npm start` already runs one in-process). Any number may
 // run at once, on any machines sharing the database. Database: DATABASE_URL, or the embedded one a local
 // `npm start` is running. SIGTERM/SIGINT: stop taking jobs, finish the running ones, end this worker's agents.
+import { guardLostOutput } from "@/lib/runtime/guard-lost-output";
 import path from "node:path";
 import { getEnv, reloadEnv } from "@/lib/env";
 import { prepareDatabase } from "@/lib/runtime/prepare-database";
@@ -10,6 +11,8 @@ import { buildAgentBundle } from "@/scripts/build-agent";
 const say = (line: string) => process.stdout.write(`[omoios worker] ${line}\n`);
 
 async function main() {
+  // Before anything writes: a terminal or pipe that goes away must not take the process down or keep it busy.
+  guardLostOutput();
   const env = getEnv();
   const dataDir = path.resolve(env.OMOIOS_DATA_DIR);
   const url = env.DATABASE_URL ?? readPublishedDatabaseUrl(dataDir);
