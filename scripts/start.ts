@@ -11,6 +11,7 @@
 //  6. the orchestration worker (jobs, reaper) in this process too, with the agent bundle it hands to sandboxes —
 //     unless OMOIOS_WORKER=off, for workers run apart (`npm run worker`); Ctrl-C / SIGTERM stops the worker (and its
 //     agents), the server, waits for metering writes, stops the database
+import { watchLaunchers } from "@/lib/runtime/watch-launcher";
 import { guardLostOutput } from "@/lib/runtime/guard-lost-output";
 import { spawnSync } from "node:child_process";
 import http from "node:http";
@@ -139,6 +140,12 @@ async function main() {
   };
   process.on("SIGINT", () => void shutdown());
   process.on("SIGTERM", () => void shutdown());
+  // A closed terminal's hang-up, and a launcher (npm) that ended without passing its SIGTERM on, stop it the same way.
+  process.on("SIGHUP", () => void shutdown());
+  watchLaunchers((pid) => {
+    say(`the process that started this one (pid ${pid}) has ended: stopping`);
+    void shutdown();
+  });
 }
 
 main().catch((error) => {

@@ -1,6 +1,7 @@
 // `npm run worker`: an orchestration worker on its own (`npm start` already runs one in-process). Any number may
 // run at once, on any machines sharing the database. Database: DATABASE_URL, or the embedded one a local
 // `npm start` is running. SIGTERM/SIGINT: stop taking jobs, finish the running ones, end this worker's agents.
+import { watchLaunchers } from "@/lib/runtime/watch-launcher";
 import { guardLostOutput } from "@/lib/runtime/guard-lost-output";
 import path from "node:path";
 import { getEnv, reloadEnv } from "@/lib/env";
@@ -46,6 +47,12 @@ async function main() {
   };
   process.on("SIGINT", () => void stop());
   process.on("SIGTERM", () => void stop());
+  // A closed terminal's hang-up, and a launcher (npm) that ended without passing its SIGTERM on, stop it the same way.
+  process.on("SIGHUP", () => void stop());
+  watchLaunchers((pid) => {
+    say(`the process that started this one (pid ${pid}) has ended: stopping`);
+    void stop();
+  });
 }
 
 main().catch((error) => {
