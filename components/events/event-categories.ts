@@ -39,6 +39,7 @@ const ANNOUNCED_TYPES = new Set([
   "spec.phase_failed",
   "spec.phase_retry",
   "spec.execution_started",
+  "spec.generation_completed",
   "spec.execution_completed",
   "spec.execution_failed",
   "task.completed",

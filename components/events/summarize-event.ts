@@ -30,8 +30,10 @@ function summarizeKnown(payload: EventPayload): EventSummary {
   switch (payload.type) {
     case "spec.execution_started":
       return { text: `Spec run started at ${payload.data.fromPhase}`, tone: "info" };
+    case "spec.generation_completed":
+      return { text: withDetail("Planning completed", payload.data.summary), tone: "success" };
     case "spec.execution_completed":
-      return { text: withDetail("Spec run completed", payload.data.summary), tone: "success" };
+      return { text: withDetail("Execution completed", payload.data.summary), tone: "success" };
     case "spec.execution_failed":
       return { text: `Spec run failed${payload.data.phase ? ` in ${payload.data.phase}` : ""}: ${payload.data.reason}`, tone: "error" };
     case "spec.phase_started":

@@ -62,7 +62,7 @@ export async function runSpecEngine(options: SpecEngineOptions): Promise<SpecEng
       if (!stored.ok) return fail(reporter, phase, stored.reason);
       reporter.emit("spec.phase_completed", { phase, attempt: 1, score: 1 });
       reporter.emit("spec.progress", { progress: PROGRESS_AFTER.sync, phase: "complete" });
-      reporter.emit("spec.execution_completed", { summary: "All phases passed; the spec is ready." });
+      reporter.emit("spec.generation_completed", { summary: "All phases passed; the plan is ready." });
       return { status: "completed" };
     }
 

@@ -10,7 +10,8 @@ const issueList = z.array(z.string().max(2000)).max(200);
 
 export const specEventSchemas = [
   z.object({ type: z.literal("spec.execution_started"), data: z.object({ fromPhase: phase }) }),
-  z.object({ type: z.literal("spec.execution_completed"), data: z.object({ summary: z.string().max(4000).optional() }) }),
+  // The spec agent's end: every phase passed and SYNC stored the plan (planning is over; the tickets may still run).
+  z.object({ type: z.literal("spec.generation_completed"), data: z.object({ summary: z.string().max(4000).optional() }) }),
   z.object({ type: z.literal("spec.execution_failed"), data: z.object({ reason: z.string().max(4000), phase: phase.optional() }) }),
   z.object({ type: z.literal("spec.phase_started"), data: z.object({ phase, attempt: z.number().int().min(1) }) }),
   z.object({
@@ -100,10 +101,19 @@ export const sandboxEventSchemas = [
   }),
 ] as const;
 
-/** What a sandbox may send: everything but the worker's own `sandbox.*` events. */
+/**
+ * Written by the worker about a spec (never accepted from a sandbox): `spec.execution_completed` once every ticket of
+ * the spec is done. Planning's own end is `spec.generation_completed`, from the agent.
+ */
+export const workerSpecEventSchemas = [
+  z.object({ type: z.literal("spec.execution_completed"), data: z.object({ summary: z.string().max(4000).optional() }) }),
+] as const;
+
+/** What a sandbox may send: everything but the worker's own `sandbox.*` and spec execution events. */
 export const sandboxSentPayloadSchema = z.discriminatedUnion("type", [...specEventSchemas, ...agentEventSchemas, ...taskEventSchemas]);
 export const eventPayloadSchema = z.discriminatedUnion("type", [
   ...specEventSchemas,
+  ...workerSpecEventSchemas,
   ...agentEventSchemas,
   ...taskEventSchemas,
   ...sandboxEventSchemas,
@@ -122,7 +132,7 @@ export const EVENT_TYPES = eventPayloadSchema.options.map((option) => option.sha
 
 /** Events after which the sender's work is over: the sandbox is marked stopped when one is stored. */
 export const TERMINAL_EVENT_TYPES: readonly EventType[] = [
-  "spec.execution_completed",
+  "spec.generation_completed",
   "spec.execution_failed",
   "task.completed",
   "task.failed",

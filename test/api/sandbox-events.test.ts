@@ -117,7 +117,11 @@ describe("POST /api/v1/sandboxes/{id}/events", () => {
     const alive = await db.sandbox.findUniqueOrThrow({ where: { id: sandbox.id } });
     expect(Date.now() - alive.lastHeartbeatAt!.getTime()).toBeLessThan(5_000);
     expect(alive.status).toBe("running");
-    await post(sandbox.id, token, { events: [event("spec.execution_completed", { summary: "done" })] });
+    // The worker's own end of a spec's execution cannot be claimed by a sandbox.
+    const forged = await post(sandbox.id, token, { events: [event("spec.execution_completed", { summary: "every ticket done" })] });
+    expect(forged.status).toBe(422);
+    expect(await db.sandboxEvent.count({ where: { sandboxId: sandbox.id, type: "spec.execution_completed" } })).toBe(0);
+    await post(sandbox.id, token, { events: [event("spec.generation_completed", { summary: "done" })] });
     const ended = await db.sandbox.findUniqueOrThrow({ where: { id: sandbox.id } });
     expect(ended.status).toBe("stopped");
     expect(ended.endedAt).not.toBeNull();

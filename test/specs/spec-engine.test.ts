@@ -130,7 +130,7 @@ describe("the spec engine", () => {
     }
     const events = await lib.db.sandboxEvent.findMany({ where: { specId }, orderBy: { seq: "asc" }, select: { type: true } });
     const types = events.map((e) => e.type);
-    for (const type of ["spec.execution_started", "spec.phase_started", "spec.eval_result", "spec.phase_completed", "spec.progress", "spec.execution_completed"]) {
+    for (const type of ["spec.execution_started", "spec.phase_started", "spec.eval_result", "spec.phase_completed", "spec.progress", "spec.generation_completed"]) {
       expect(types).toContain(type);
     }
     const markdown = await lib.exportSpec({ userId: user.id, specId, format: "markdown" });

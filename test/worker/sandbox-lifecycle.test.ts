@@ -118,7 +118,7 @@ describe("sandbox lifecycle with the local provider", () => {
     await waitFor("the agent to finish", async () => (await lib.db.sandbox.findUniqueOrThrow({ where: { id: second.id } })).destroyedAt);
     expect((await lib.db.sandbox.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("stopped");
     await waitFor("the workspace to be removed", async () => !fs.existsSync(second.workspacePath!));
-    expect(await eventTypes(spec.id)).toContain("spec.execution_completed");
+    expect(await eventTypes(spec.id)).toContain("spec.generation_completed");
     expect(await lib.db.spec.findUniqueOrThrow({ where: { id: spec.id } })).toMatchObject({ generationStatus: "completed", currentPhase: "complete", progress: 100 });
   }, 40_000);
 
