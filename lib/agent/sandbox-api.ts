@@ -1,3 +1,4 @@
+import { backoffDelays, fetchWithRetry, RetriesExhaustedError } from "@/lib/http/fetch-with-retry";
 import { checkpointResultSchema, type CheckpointInput, type CheckpointResult } from "@/lib/sandbox/sandbox-context-schema";
 
 export interface SandboxApiOptions {
@@ -19,33 +20,25 @@ export class CheckpointRefused extends Error {
 }
 
 /**
- * Stores a passed phase output as the spec's checkpoint. Network errors and 5xx are retried (the PUT is idempotent
- * per attempt); a 4xx is final.
+ * Stores a passed phase output as the spec's checkpoint. Network errors, 408/429 and 5xx are retried (the PUT is
+ * idempotent per attempt; lib/http/fetch-with-retry); any other 4xx is final.
  */
 export async function putCheckpoint(options: SandboxApiOptions, phase: string, body: CheckpointInput): Promise<CheckpointResult> {
   const url = `${options.apiUrl.replace(/\/$/, "")}/api/v1/sandboxes/${encodeURIComponent(options.sandboxId)}/phases/${phase}`;
-  const doFetch = options.doFetch ?? fetch;
-  const attempts = options.attempts ?? 6;
-  let lastError: Error = new Error("no attempt made");
-  for (let attempt = 1; attempt <= attempts; attempt++) {
-    try {
-      const response = await doFetch(url, {
-        method: "PUT",
-        headers: { "content-type": "application/json", authorization: `Bearer ${options.token}` },
-        body: JSON.stringify(body),
-      });
-      const text = await response.text();
-      if (response.ok) return checkpointResultSchema.parse(JSON.parse(text));
-      const message = readErrorMessage(text) ?? `HTTP ${response.status}`;
-      if (response.status < 500 && response.status !== 408 && response.status !== 429) throw new CheckpointRefused(response.status, message);
-      lastError = new Error(`checkpoint not stored: ${message}`);
-    } catch (error) {
-      if (error instanceof CheckpointRefused) throw error;
-      lastError = error as Error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, Math.min(300 * 2 ** (attempt - 1), 5_000)));
+  let answer;
+  try {
+    answer = await fetchWithRetry(
+      url,
+      { method: "PUT", headers: { "content-type": "application/json", authorization: `Bearer ${options.token}` }, body: JSON.stringify(body) },
+      // The server judges the output again, and may fetch the repository first: a generous deadline per attempt.
+      { retryDelaysMs: backoffDelays(options.attempts ?? 6, 300, 5_000), attemptTimeoutMs: 60_000, fetch: options.doFetch },
+    );
+  } catch (error) {
+    if (error instanceof RetriesExhaustedError) throw new Error(`checkpoint not stored: ${readErrorMessage(error.lastProblem.replace(/^HTTP \d+ /, "")) ?? error.lastProblem}`);
+    throw error;
   }
-  throw lastError;
+  if (answer.ok) return checkpointResultSchema.parse(JSON.parse(answer.text));
+  throw new CheckpointRefused(answer.status, readErrorMessage(answer.text) ?? `HTTP ${answer.status}`);
 }
 
 function readErrorMessage(text: string): string | null {

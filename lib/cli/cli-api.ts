@@ -3,10 +3,8 @@ import type { CliContext } from "@/lib/cli/cli-context";
 import type { Credentials } from "@/lib/cli/credentials";
 import { CliError, EXIT } from "@/lib/cli/exit-codes";
 import { readApiResponse } from "@/lib/http/api-client";
+import { fetchWithRetry, RetriesExhaustedError } from "@/lib/http/fetch-with-retry";
 
-/** Answers worth another try: the server is busy, restarting or behind a proxy that is. */
-const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
-const MAX_RETRY_AFTER_MS = 30_000;
 
 export interface ApiRequest<S extends z.ZodType> {
   method?: "GET" | "POST";
@@ -27,25 +25,19 @@ export async function callApi<S extends z.ZodType>(ctx: CliContext, credentials:
   const headers: Record<string, string> = { authorization: `Bearer ${credentials.apiKey}`, accept: "application/json" };
   if (request.body !== undefined) headers["content-type"] = "application/json";
   const body = request.body === undefined ? undefined : JSON.stringify(request.body);
-  let lastProblem = "";
-  for (let attempt = 0; ; attempt++) {
-    let response: Response | undefined;
-    try {
-      response = await ctx.fetch(url, { method: request.method ?? "GET", headers, body, signal: AbortSignal.timeout(ctx.requestTimeoutMs) });
-    } catch (error) {
-      lastProblem = networkProblem(error);
-    }
-    if (response && !RETRYABLE_STATUS.has(response.status)) return readResponse(response, url, request.schema);
-    let wait = ctx.retryDelaysMs[attempt];
-    if (response) {
-      lastProblem = `${response.status} ${await errorMessage(response)}`;
-      const retryAfter = Number(response.headers.get("retry-after")) * 1000;
-      if (wait !== undefined && retryAfter > wait) wait = Math.min(retryAfter, MAX_RETRY_AFTER_MS);
-    }
-    if (wait === undefined) {
-      throw new CliError(EXIT.network, `could not complete ${request.method ?? "GET"} ${url} after ${attempt + 1} attempt(s): ${lastProblem}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, wait));
+  try {
+    const answer = await fetchWithRetry(url, { method: request.method ?? "GET", headers, body }, {
+      retryDelaysMs: ctx.retryDelaysMs,
+      attemptTimeoutMs: ctx.requestTimeoutMs,
+      // The documented waits, as they are: a person at a terminal reads them.
+      jitter: false,
+      fetch: ctx.fetch,
+    });
+    return readResponse(new Response(answer.text === "" ? null : answer.text, { status: answer.status, headers: answer.headers }), url, request.schema);
+  } catch (error) {
+    if (!(error instanceof RetriesExhaustedError)) throw error;
+    const problem = error.lastStatus === null ? error.lastProblem : `${error.lastStatus} ${messageOf(error.lastProblem)}`;
+    throw new CliError(EXIT.network, `could not complete ${request.method ?? "GET"} ${url} after ${error.attempts} attempt(s): ${problem}`);
   }
 }
 
@@ -64,12 +56,12 @@ async function readResponse<S extends z.ZodType>(response: Response, url: string
   return parsed.data;
 }
 
-async function errorMessage(response: Response): Promise<string> {
-  return (await readApiResponse(response)).error?.message ?? response.statusText;
-}
-
-function networkProblem(error: unknown): string {
-  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return "the request timed out";
-  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+/** The error body's message from a retried answer's text ("HTTP 503 {…}"), else the text as it is. */
+function messageOf(problem: string): string {
+  const text = problem.replace(/^HTTP \d+ /, "");
+  try {
+    return (JSON.parse(text) as { error?: { message?: string } }).error?.message ?? text;
+  } catch {
+    return text || "no answer";
+  }
 }

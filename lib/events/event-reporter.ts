@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { EventData, EventType, OutgoingEvent } from "@/lib/events/event-schemas";
-import { withAttemptTimeout } from "@/lib/http/with-attempt-timeout";
+import { backoffDelays, fetchWithRetry } from "@/lib/http/fetch-with-retry";
 
 /** What the agent uses to report; implementations batch over HTTP or keep events in memory (tests). */
 export interface EventReporter {
@@ -95,31 +95,16 @@ export function createHttpEventReporter(options: HttpEventReporterOptions): Even
   };
 
   async function send(batch: OutgoingEvent[]) {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        // Per attempt, with a ref'd timer: a batch whose connection went silent is sent again, same ids.
-        const response = await withAttemptTimeout(ATTEMPT_TIMEOUT_MS, async (signal) => {
-          const res = await doFetch(url, {
-            method: "POST",
-            headers: { "content-type": "application/json", authorization: `Bearer ${options.token}` },
-            body: JSON.stringify({ events: batch }),
-            signal,
-          });
-          await res.arrayBuffer();
-          return res;
-        });
-        if (response.ok) return;
-        if (response.status === 401 || response.status === 403) options.onRejected?.(response.status);
-        // A 4xx other than 408/429 will fail the same way again: give up on this batch.
-        if (response.status < 500 && response.status !== 408 && response.status !== 429) {
-          throw Object.assign(new Error(`event batch refused: HTTP ${response.status}`), { permanent: true });
-        }
-      } catch (error) {
-        if ((error as { permanent?: boolean }).permanent || attempt >= maxAttempts) throw error;
-      }
-      if (attempt >= maxAttempts) throw new Error("event batch not acknowledged");
-      await new Promise((resolve) => setTimeout(resolve, Math.min(200 * 2 ** (attempt - 1), 5_000)));
-    }
+    // Retried with the same client event ids (lib/http/fetch-with-retry), so the server stores each event once.
+    const answer = await fetchWithRetry(
+      url,
+      { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${options.token}` }, body: JSON.stringify({ events: batch }) },
+      { retryDelaysMs: backoffDelays(maxAttempts, 200, 5_000), attemptTimeoutMs: ATTEMPT_TIMEOUT_MS, fetch: doFetch },
+    );
+    if (answer.ok) return;
+    if (answer.status === 401 || answer.status === 403) options.onRejected?.(answer.status);
+    // A 4xx other than 408/429 will fail the same way again: give up on this batch.
+    throw Object.assign(new Error(`event batch refused: HTTP ${answer.status}`), { permanent: true });
   }
 
   function flush(): Promise<void> {
