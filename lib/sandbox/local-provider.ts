@@ -222,8 +222,9 @@ export function createLocalProvider(options: LocalProviderOptions): SandboxProvi
 
     async destroy(ref) {
       await this.stop(ref);
-      // The log stays (members read it after the fact); the workspace and home go.
-      await fs.promises.rm(dirOf(ref.sandboxId), { recursive: true, force: true });
+      // The log stays (members read it after the fact); the workspace and home go. Retried: the sandbox's network host
+      // may be making or removing its sockets at this very moment (it ends within half a second of the agent).
+      await fs.promises.rm(dirOf(ref.sandboxId), { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
 
     async status(ref): Promise<SandboxStatus> {

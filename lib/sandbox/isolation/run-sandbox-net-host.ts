@@ -25,19 +25,28 @@ export const netHostPathFor = (agentBundle: string) => path.join(path.dirname(ag
  * own process is what lets agents outlive the worker that started them, as they did before they were confined.
  */
 export async function runSandboxNetHost(config: SandboxNetHostConfig): Promise<void> {
+  // An agent that was already gone (it ended at once, or was stopped) needs no network, and its folder may be
+  // being removed: nothing is made in it.
+  if (!isGroupAlive(config.pgid)) return;
   const network = await serveSandboxNetwork({ dir: config.dir, app: new URL(config.app), egress: parseEgressRules(config.egress),
     report: (line) => process.stderr.write(`${line}\n`),
   });
   await new Promise<void>((resolve) => {
     const timer = setInterval(() => {
-      try {
-        // Signal 0 to the group: is any process of the sandbox left?
-        process.kill(-config.pgid, 0);
-      } catch {
-        clearInterval(timer);
-        resolve();
-      }
+      if (isGroupAlive(config.pgid)) return;
+      clearInterval(timer);
+      resolve();
     }, WATCH_MS);
   });
   network.close();
+}
+
+/** Signal 0 to the group: is any process of the sandbox left? */
+function isGroupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
