@@ -6,6 +6,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "OmoiOS", template: "%s · OmoiOS" },
   description: "Spec-driven development with coding agents",
+  icons: { icon: [{ url: "/icon.svg", type: "image/svg+xml" }] },
+  manifest: "/manifest.webmanifest",
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

@@ -59,6 +59,11 @@ test("[FOUNDATION]: sign up, create a project and an API key; the key lists it; 
 test("[FOUNDATION]: signed-out visitors are sent to sign in; wrong passwords are refused with a message", async ({ page }) => {
   await page.goto("/projects");
   await expect(page).toHaveURL(/\/sign-in/);
+  // The app's icon and web manifest are served and linked from every page.
+  await expect(page.locator('link[rel="icon"][href^="/icon.svg"]')).toHaveCount(1);
+  expect((await page.request.get("/icon.svg")).status()).toBe(200);
+  const manifest = await (await page.request.get("/manifest.webmanifest")).json();
+  expect(manifest).toMatchObject({ name: "OmoiOS", icons: [{ src: "/icon.svg" }] });
   await page.getByLabel("Email").fill(uniqueEmail("nobody"));
   await page.getByLabel("Password").fill("wrong-password");
   await page.getByRole("button", { name: "Sign in" }).click();
