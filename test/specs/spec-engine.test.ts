@@ -10,9 +10,17 @@ let h: AgentHarness;
 let overrides: PhaseOverrides = {};
 /** Phases whose model calls hang (to kill an agent in the middle of one). */
 let hangIn: string | null = null;
+/** EXPLORE's reads all fail (the model names files that are not there) before it submits. */
+let failedReadsOnly = false;
 const script = (request: RecordedRequest): FakeStep => {
   const submit = ((request.body?.tools ?? []) as { name: string }[]).find((tool) => tool.name.startsWith("submit_"))?.name;
   if (hangIn && submit === `submit_${hangIn}`) return { content: [{ type: "tool_use", name: "list_dir", input: { path: "." } }], latencyMs: 1_000 };
+  if (failedReadsOnly && submit === "submit_explore") {
+    const messages = (request.body?.messages ?? []) as { role: string; content: unknown }[];
+    const reads = messages.filter((m) => m.role === "assistant").length;
+    if (reads < 2) return { content: [{ type: "tool_use", name: "read_file", input: { path: `src/not-there-${reads}.js` } }] };
+    return { content: [{ type: "tool_use", name: "submit_explore", input: SAMPLE_OUTPUTS.explore as unknown as Record<string, unknown> }] };
+  }
   return scriptedSpecAgent(overrides)(request);
 };
 
@@ -53,6 +61,7 @@ afterAll(async () => {
 beforeEach(() => {
   overrides = {};
   hangIn = null;
+  failedReadsOnly = false;
 });
 
 async function launch(approvalMode: "auto" | "manual" = "auto") {
@@ -160,6 +169,16 @@ describe("the spec engine", () => {
     const designCalls = callsFor("design", before);
     expect(designCalls.length).toBeGreaterThan(0);
     for (const call of designCalls) expect(JSON.stringify(call.body.messages)).not.toContain("SMUGGLED");
+  }, 60_000);
+
+  it("does not count failed reads as exploring: an EXPLORE whose every read_file failed is refused, three times, and the spec fails", async () => {
+    failedReadsOnly = true;
+    const { specId } = await launch();
+    const spec = await untilStatus(specId, "completed", "failed");
+    expect(spec.generationStatus).toBe("failed");
+    // Two read_file calls were made; neither counts, so EXPLORE has looked at nothing.
+    expect(spec.lastError).toContain("only 0 successful tool call(s)");
+    expect(await lib.db.phaseRun.count({ where: { specId, phase: "explore", status: "passed" } })).toBe(0);
   }, 60_000);
 
   it("sends a failed gate's issues back in the same conversation and passes on the retry", async () => {
