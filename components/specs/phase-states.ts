@@ -1,7 +1,5 @@
-import { SPEC_PHASES, WORK_PHASES, type SpecDto, type SpecPhaseName } from "@/lib/specs/spec-schemas";
-
-/** The agent's attempts per phase (MAX_ATTEMPTS in lib/agent/run-spec-engine.ts, which the browser cannot import). */
-export const PHASE_MAX_ATTEMPTS = 3;
+import { PHASE_MAX_ATTEMPTS, SPEC_PHASES, WORK_PHASES, type SpecPhaseName } from "@/lib/specs/spec-phases";
+import type { SpecDto } from "@/lib/specs/spec-schemas";
 
 /** What the stepper needs of a PhaseRun (SpecDetail["phaseRuns"] items fit). */
 export interface PhaseRunLike {

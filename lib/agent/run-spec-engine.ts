@@ -9,12 +9,11 @@ import { defineTerminalTool } from "@/lib/agent/terminal-tool";
 import type { EventReporter } from "@/lib/events/event-reporter";
 import type { SandboxContext } from "@/lib/sandbox/sandbox-context-schema";
 import { buildPhasePrompt, SPEC_SYSTEM_PROMPT } from "@/lib/specs/phases/build-phase-prompt";
-import { evaluatePhase, type GatedPhase } from "@/lib/specs/phases/evaluate-phase";
-import { PHASES, PROGRESS_AFTER } from "@/lib/specs/phases/phase-definitions";
+import { evaluatePhase } from "@/lib/specs/phases/evaluate-phase";
+import { PHASES } from "@/lib/specs/phases/phase-definitions";
 import type { RequirementsOutput } from "@/lib/specs/phases/requirements-output";
-import { WORK_PHASES, type SpecPhaseName } from "@/lib/specs/spec-schemas";
+import { GATED_PHASES, PASS_SCORE, PHASE_MAX_ATTEMPTS as MAX_ATTEMPTS, type GatedPhase, type SpecPhaseName } from "@/lib/specs/spec-phases";
 
-export const MAX_ATTEMPTS = 3;
 /** EXPLORE must look at the workspace before it may submit. */
 const MIN_EXPLORE_TOOL_CALLS = 2;
 
@@ -43,37 +42,29 @@ export type SpecEngineOutcome =
  * The spec state machine inside the sandbox: from the first incomplete phase, each phase is one agent conversation
  * that ends with its submit tool; the gate judges every submission and a rejection goes back into the same
  * conversation (at most 3 attempts); a passed output is stored as the checkpoint before the next phase starts.
- * SYNC is the app's (code, not a model call): the engine asks for it once TASKS has passed.
+ * SYNC is the app's (code, not a model call): it runs when the TASKS checkpoint is stored, and that ends the run.
  */
 export async function runSpecEngine(options: SpecEngineOptions): Promise<SpecEngineOutcome> {
   const { reporter, context, signal } = options;
   const outputs = new Map<SpecPhaseName, unknown>(context.spec!.checkpoints.map((c) => [c.phase, c.output]));
-  const startIndex = Math.max(0, WORK_PHASES.indexOf(options.startPhase as (typeof WORK_PHASES)[number]));
-  reporter.emit("spec.execution_started", { fromPhase: WORK_PHASES[startIndex] ?? "sync" });
+  const startIndex = GATED_PHASES.indexOf(options.startPhase as GatedPhase);
+  if (startIndex < 0) return fail(reporter, options.startPhase, `the agent has no work at ${options.startPhase}: only ${GATED_PHASES.join(", ")} are an agent's`);
+  reporter.emit("spec.execution_started", { fromPhase: GATED_PHASES[startIndex]! });
 
-  for (const phase of WORK_PHASES.slice(startIndex)) {
+  for (const phase of GATED_PHASES.slice(startIndex)) {
     if (signal.aborted) return { status: "stopped" };
-    const checkpoints = WORK_PHASES.filter((p) => outputs.has(p)).map((p) => ({ phase: p, attempt: 1, score: null, output: outputs.get(p) }));
+    const checkpoints = GATED_PHASES.filter((p) => outputs.has(p)).map((p) => ({ phase: p, attempt: 1, score: null, output: outputs.get(p) }));
     const phaseContext: SandboxContext = { ...context, spec: { ...context.spec!, checkpoints } };
-
-    if (phase === "sync") {
-      reporter.emit("spec.phase_started", { phase, attempt: 1 });
-      const stored = await checkpoint(options, phase, { attempt: 1, score: 1, subScores: {}, issues: [], warnings: [], output: {} });
-      if (!stored.ok) return fail(reporter, phase, stored.reason);
-      reporter.emit("spec.phase_completed", { phase, attempt: 1, score: 1 });
-      reporter.emit("spec.progress", { progress: PROGRESS_AFTER.sync, phase: "complete" });
-      reporter.emit("spec.generation_completed", { summary: "All phases passed; the plan is ready." });
-      return { status: "completed" };
-    }
 
     const result = await runGatedPhase(options, phase, phaseContext, outputs);
     if (result.status === "stopped") return { status: "stopped" };
     if (result.status === "failed") return fail(reporter, phase, result.reason, result.issues);
     outputs.set(phase, result.output);
     reporter.emit("spec.phase_completed", { phase, attempt: result.attempt, score: result.score });
-    reporter.emit("spec.progress", { progress: PROGRESS_AFTER[phase], phase });
     if (result.next === "awaiting_approval") return { status: "awaiting_approval", phase };
   }
+  // The TASKS checkpoint ran SYNC on the server: the plan and its tickets exist.
+  reporter.emit("spec.generation_completed", { summary: "All phases passed; the plan is ready." });
   return { status: "completed" };
 }
 
@@ -109,7 +100,7 @@ async function runGatedPhase(
     inputSchema: definition.schema,
     judgesRawInput: true,
     handle: (input: unknown) => {
-      const evaluation = evaluatePhase(phase, input, { requirements, fileExists: (p) => existsInWorkspace(options.workspacePath, p) });
+      const { evaluation, output: parsedOutput } = evaluatePhase(phase, input, { requirements, fileExists: (p) => existsInWorkspace(options.workspacePath, p) });
       // Evidence is what the tools actually returned: calls that failed (a path that is not there) show nothing.
       if (phase === "explore" && workspaceCalls < MIN_EXPLORE_TOOL_CALLS) {
         evaluation.issues.unshift(`Explore the workspace first (list_dir, glob, grep, read_file): only ${workspaceCalls} successful tool call(s) so far`);
@@ -120,15 +111,15 @@ async function runGatedPhase(
         evaluation.issueCodes.unshift("explore_evidence");
         evaluation.passed = false;
       }
-      const { output: parsedOutput, issueCodes: _codes, ...verdict } = evaluation;
+      const { issueCodes: _codes, ...verdict } = evaluation;
       reporter.emit("spec.eval_result", { phase, attempt, ...verdict });
-      if (evaluation.passed) {
+      if (evaluation.passed && parsedOutput !== undefined) {
         // The parsed output, unknown fields stripped: only what the schema knows reaches the checkpoint and the next
         // phase's prompt.
-        passed = { output: parsedOutput ?? input, score: evaluation.score, subScores: evaluation.subScores, warnings: evaluation.warnings };
+        passed = { output: parsedOutput, score: evaluation.score, subScores: evaluation.subScores, warnings: evaluation.warnings };
         return { accepted: true, result: evaluation.score };
       }
-      const issues = evaluation.issues.length > 0 ? evaluation.issues : [`score ${evaluation.score} is below the pass mark 0.7`];
+      const issues = evaluation.issues.length > 0 ? evaluation.issues : [`score ${evaluation.score} is below the pass mark ${PASS_SCORE}`];
       lastIssues = issues;
       if (attempt < MAX_ATTEMPTS) {
         reporter.emit("spec.phase_retry", { phase, attempt: attempt + 1, maxAttempts: MAX_ATTEMPTS, issues });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_AGENT_MODEL } from "@/lib/agent/model-catalog";
+import { SPEC_PHASES } from "@/lib/specs/spec-phases";
 
 /**
  * The environment contract of an agent in a sandbox (DESIGN §5). The sandbox provider sets exactly these; nothing
@@ -13,7 +14,7 @@ export const sandboxEnvSchema = z.object({
   OMOIOS_USER_ID: z.string().min(1).optional(),
   SPEC_ID: z.string().min(1).optional(),
   /** Phase to start from (spec sandboxes). */
-  SPEC_PHASE: z.enum(["explore", "requirements", "design", "tasks", "sync", "complete"]).optional(),
+  SPEC_PHASE: z.enum(SPEC_PHASES).optional(),
   TASK_ID: z.string().min(1).optional(),
   EXECUTION_MODE: z.enum(["exploration", "implementation"]).default("exploration"),
   WORKSPACE_PATH: z.string().min(1),

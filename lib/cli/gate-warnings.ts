@@ -30,17 +30,17 @@ export function gateWarnings(items: OmoiLocalItems, sources: GateSources): Diagn
   const requirements = { requirements: items.requirements.map(({ file: _, ...r }) => ({ ...r, dependencies: [] })), assumptions: [], outOfScope: [] };
   const tasks = items.tasks.map(({ file: _, status: __, ...t }) => t);
   if (items.requirements.length) {
-    const evaluation = evaluatePhase("requirements", requirements);
+    const evaluation = evaluatePhase("requirements", requirements).evaluation;
     report([...evaluation.issues, ...evaluation.warnings], sources.requirements);
   }
   if (items.design) {
     // The engine requires a testing strategy; a file may leave it out (the gate then only scores it lower).
     const { file: _, ...design } = items.design;
-    const evaluation = evaluatePhase("design", { ...design, testingStrategy: design.testingStrategy ?? "(none)" });
+    const evaluation = evaluatePhase("design", { ...design, testingStrategy: design.testingStrategy ?? "(none)" }).evaluation;
     report([...evaluation.issues, ...evaluation.warnings], sources.design ? [sources.design] : []);
   }
   if (items.tasks.length) {
-    const evaluation = evaluatePhase("tasks", { tasks }, { requirements });
+    const evaluation = evaluatePhase("tasks", { tasks }, { requirements }).evaluation;
     report([...evaluation.issues, ...evaluation.warnings], [...sources.tasks, ...sources.requirements]);
   }
   return out;

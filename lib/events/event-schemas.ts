@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { SPEC_PHASES } from "@/lib/specs/spec-phases";
 
 /**
  * Every event a sandbox (or the worker) can report: one discriminated union shared by the sender (the agent's
  * reporter) and the receiver (the events API), so neither side can drift. Each type has a consumer: the spec page
  * timeline shows all of them; the ones noted below also drive state.
  */
-const phase = z.enum(["explore", "requirements", "design", "tasks", "sync", "complete"]);
+const phase = z.enum(SPEC_PHASES);
 const issueList = z.array(z.string().max(2000)).max(200);
 
 export const specEventSchemas = [

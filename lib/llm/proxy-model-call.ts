@@ -13,8 +13,8 @@ import { recordLlmUsageInBackground, type RecordLlmUsageOptions } from "@/lib/ll
 import { createSseUsageCollector, emptyUsage, mergeUsage } from "@/lib/llm/usage-from-response";
 import { sandboxTokenFrom } from "@/lib/sandbox/authenticate-sandbox-token";
 import { PHASE_HEADER } from "@/lib/llm/phase-header";
+import { SPEC_PHASES as PHASES } from "@/lib/specs/spec-phases";
 
-const PHASES = ["explore", "requirements", "design", "tasks", "sync", "complete"] as const;
 /** Request headers passed upstream; everything else (cookies, the sandbox token) stays here. */
 const FORWARDED_REQUEST_HEADERS = ["anthropic-version", "anthropic-beta", "accept"];
 /** Response headers passed back so the SDK's retry logic sees what the API said. */

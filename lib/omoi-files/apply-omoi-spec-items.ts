@@ -3,6 +3,7 @@ import type { Spec } from "@/lib/generated/prisma/client";
 import type { OmoiLocalItems } from "@/lib/omoi-files/plan-omoi-push";
 import type { OmoiPlan, SpecFile } from "@/lib/omoi-files/omoi-file-schemas";
 import { joinTaskFiles } from "@/lib/omoi-files/task-files-line";
+import { completeDraft } from "@/lib/specs/spec-state";
 import { analyzeTaskGraph } from "@/lib/specs/task-graph";
 
 type Tx = Prisma.TransactionClient;
@@ -121,6 +122,6 @@ export async function completeDraftSpec(tx: Tx, spec: Spec) {
   const design = await tx.specDesign.count({ where: { specId: spec.id } });
   const tasks = await tx.specTask.count({ where: { specId: spec.id } });
   if (requirements && design && tasks) {
-    await tx.spec.update({ where: { id: spec.id }, data: { generationStatus: "completed", currentPhase: "complete", completedAt: new Date() } });
+    await completeDraft(tx, spec.id);
   }
 }

@@ -1,7 +1,12 @@
 import { z } from "zod";
+import type { TicketStatus } from "@/lib/generated/prisma/enums";
 
-/** Kanban columns, in board order (DESIGN §6). */
+/** Kanban columns, in board order (DESIGN §6): the one declaration (the status machine and the board import it). */
 export const TICKET_STATUSES = ["backlog", "analyzing", "building", "testing", "done"] as const;
+type Assert<T extends true> = T;
+type Listed = (typeof TICKET_STATUSES)[number];
+/** Fails the type-check when the schema's enum and this list differ. */
+export type TicketStatusesMatchSchema = Assert<[TicketStatus] extends [Listed] ? ([Listed] extends [TicketStatus] ? true : false) : false>;
 
 const GIT_URL = /^(https?:\/\/|ssh:\/\/|git:\/\/|file:\/\/)[^\s]+$|^[\w.-]+@[\w.-]+:[^\s]+$/;
 

@@ -2,7 +2,7 @@ import { db } from "@/lib/db/client";
 import { appendWorkerEvent } from "@/lib/events/append-worker-event";
 import { log } from "@/lib/log";
 import { getSandboxProvider, refOf } from "@/lib/sandbox/get-sandbox-provider";
-import { recoverSpec } from "@/lib/sandbox/recover-spec";
+import { recoverSpec } from "@/lib/specs/recover-spec";
 import { recoverTask } from "@/lib/sandbox/recover-task";
 
 export interface MarkSandboxLostOptions {

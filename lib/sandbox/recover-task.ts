@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { appendWorkerEvent } from "@/lib/events/append-worker-event";
+import { failExecution } from "@/lib/specs/spec-state";
 import { endOfColumn } from "@/lib/tickets/end-of-column";
 import { enqueueDispatch } from "@/lib/tickets/enqueue-dispatch";
 
@@ -30,7 +31,7 @@ export async function recoverTask({ taskId, sandboxId, reason }: { taskId: strin
       const failure = `Failed ${task.attempt} times; last: ${reason}`.slice(0, 4000);
       await tx.ticket.update({ where: { id: task.ticketId }, data: { isBlocked: true, blockedReason: failure } });
       const specFailed = task.ticket.specId
-        ? (await tx.spec.updateMany({ where: { id: task.ticket.specId, executionStatus: "running" }, data: { executionStatus: "failed", lastError: `${task.ticket.key}: ${failure}`.slice(0, 4000) } })).count > 0
+        ? await failExecution(tx, task.ticket.specId, `${task.ticket.key}: ${failure}`)
         : false;
       return { action: "failed" as const, specId: specFailed ? task.ticket.specId : null, reason: `${task.ticket.key}: ${failure}`.slice(0, 4000) };
     }

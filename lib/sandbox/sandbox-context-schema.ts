@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { GATED_PHASES, GENERATION_STATUSES } from "@/lib/specs/spec-phases";
 import { specPhaseSchema } from "@/lib/specs/spec-schemas";
 
 /**
@@ -49,7 +50,7 @@ export const checkpointResultSchema = z.object({
   phaseRunId: z.string(),
   phase: specPhaseSchema,
   nextPhase: specPhaseSchema,
-  generationStatus: z.enum(["draft", "running", "awaiting_approval", "failed", "completed", "cancelled"]),
+  generationStatus: z.enum(GENERATION_STATUSES),
 });
 export type CheckpointResult = z.infer<typeof checkpointResultSchema>;
 
@@ -69,4 +70,5 @@ export const checkpointSchema = z.object({
 export type CheckpointInput = z.infer<typeof checkpointSchema>;
 
 export const sandboxParamsSchema = z.object({ id: z.string().min(1).max(64) });
-export const phaseParamsSchema = sandboxParamsSchema.extend({ phase: specPhaseSchema });
+/** Only gated phases have checkpoints: SYNC is the server's own work, done when TASKS is stored. */
+export const phaseParamsSchema = sandboxParamsSchema.extend({ phase: z.enum(GATED_PHASES) });

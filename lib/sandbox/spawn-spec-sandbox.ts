@@ -5,11 +5,14 @@ import { resolveSpecBaseCommit } from "@/lib/repos/resolve-spec-base-commit";
 import { getSandboxProvider } from "@/lib/sandbox/get-sandbox-provider";
 import { startClaimedSandbox } from "@/lib/sandbox/start-claimed-sandbox";
 import type { SandboxProvider, SandboxStatus } from "@/lib/sandbox/sandbox-provider";
-import { WORK_PHASES, type SpecPhaseName } from "@/lib/specs/spec-schemas";
+import { GATED_PHASES, type GatedPhase } from "@/lib/specs/spec-phases";
+import { lockSpec, resumeSpecAt } from "@/lib/specs/spec-state";
+import { recordSync } from "@/lib/specs/save-checkpoint";
+import { runSync, type SyncResult } from "@/lib/specs/run-sync";
 
 export type SpawnOutcome =
   | { spawned: true; sandboxId: string }
-  | { spawned: false; reason: "not_running" | "already_live" | "at_capacity" | "start_failed"; retryAt?: Date };
+  | { spawned: false; reason: "not_running" | "already_live" | "at_capacity" | "start_failed" | "synced"; retryAt?: Date };
 
 export interface SpawnSpecSandboxOptions {
   specId: string;
@@ -25,7 +28,10 @@ export interface SpawnSpecSandboxOptions {
  */
 export async function spawnSpecSandbox({ specId, provider = getSandboxProvider(), onExit }: SpawnSpecSandboxOptions): Promise<SpawnOutcome> {
   const claim = await claimSpecSandbox(specId, provider);
-  if (!claim.ok) return claim.outcome;
+  if (!claim.ok) {
+    if (claim.synced) await recordSync(null, specId, claim.synced);
+    return claim.outcome;
+  }
   const { sandbox, spec } = claim;
 
   const started = await startClaimedSandbox(
@@ -52,11 +58,11 @@ export async function spawnSpecSandbox({ specId, provider = getSandboxProvider()
 }
 
 type Claim =
-  | { ok: false; outcome: SpawnOutcome }
+  | { ok: false; outcome: SpawnOutcome; synced?: SyncResult }
   | {
       ok: true;
       sandbox: { id: string };
-      startPhase: SpecPhaseName;
+      startPhase: GatedPhase;
       spec: { id: string; projectId: string; userId: string; project: { repoUrl: string | null; defaultBranch: string } };
     };
 
@@ -64,9 +70,8 @@ async function claimSpecSandbox(specId: string, provider: SandboxProvider): Prom
   try {
     return await db.$transaction(async (tx) => {
       // Serializes every spawn of this spec: a second worker waits here, then sees our sandbox.
-      const locked = await tx.$queryRaw<{ generationStatus: string }[]>`
-        SELECT "generationStatus"::text FROM "Spec" WHERE id = ${specId} FOR UPDATE`;
-      if (locked[0]?.generationStatus !== "running") return { ok: false, outcome: { spawned: false, reason: "not_running" } } as const;
+      const locked = await lockSpec(tx, specId);
+      if (locked.generationStatus !== "running") return { ok: false, outcome: { spawned: false, reason: "not_running" } } as const;
       const live = await tx.sandbox.count({ where: { specId, purpose: "spec", status: { in: ["creating", "running"] } } });
       if (live > 0) return { ok: false, outcome: { spawned: false, reason: "already_live" } } as const;
 
@@ -85,12 +90,16 @@ async function claimSpecSandbox(specId: string, provider: SandboxProvider): Prom
       });
       const passed = await tx.phaseRun.findMany({ where: { specId, status: "passed" }, select: { phase: true } });
       const done = new Set(passed.map((run) => run.phase));
-      const startPhase = WORK_PHASES.find((phase) => !done.has(phase)) ?? "sync";
+      const startPhase = GATED_PHASES.find((phase) => !done.has(phase));
+      if (!startPhase) {
+        // Every agent phase passed but SYNC did not run (a spec left there by an older agent): the server does it.
+        return { ok: false, outcome: { spawned: false, reason: "synced" }, synced: await runSync(tx, specId) } as const;
+      }
       const sandbox = await tx.sandbox.create({
         data: { provider: provider.name, purpose: "spec", specId, status: "creating", startPhase, lastHeartbeatAt: new Date() },
         select: { id: true },
       });
-      await tx.spec.update({ where: { id: specId }, data: { currentPhase: startPhase } });
+      await resumeSpecAt(tx, specId, startPhase);
       return { ok: true, sandbox, startPhase, spec } as const;
     });
   } catch (error) {

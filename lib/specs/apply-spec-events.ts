@@ -1,6 +1,8 @@
 import { db } from "@/lib/db/client";
 import type { EventData, EventType, OutgoingEvent } from "@/lib/events/event-schemas";
-import { pendingFeedbackSchema, SPEC_PHASES } from "@/lib/specs/spec-schemas";
+import { SPEC_PHASES } from "@/lib/specs/spec-phases";
+import { pendingFeedbackSchema } from "@/lib/specs/spec-schemas";
+import { enterPhase, failSpec } from "@/lib/specs/spec-state";
 
 /** Event types whose consumer is the spec's state (besides the timeline). */
 export const SPEC_STATE_EVENTS: ReadonlySet<EventType> = new Set<EventType>([
@@ -8,14 +10,14 @@ export const SPEC_STATE_EVENTS: ReadonlySet<EventType> = new Set<EventType>([
   "spec.phase_retry",
   "spec.eval_result",
   "spec.phase_failed",
-  "spec.progress",
   "spec.execution_failed",
 ]);
 
 /**
  * Keeps the spec's UI-facing state truthful while its agent works: a PhaseRun row per attempt (started, judged,
- * failed), the progress, and the spec's failure with its reason. Only a running spec is changed, so a late event
- * cannot revive a cancelled one. Checkpoints (passed phases) arrive through their own route.
+ * failed), the phase being worked on, and the spec's failure with its reason — the last two through the spec's state
+ * machine. Only a running spec is changed, so a late event cannot revive a cancelled one. Checkpoints (passed
+ * phases) arrive through their own route, which also sets the progress.
  */
 export async function applySpecEvents(specId: string, events: OutgoingEvent[]) {
   for (const event of events) {
@@ -34,7 +36,7 @@ export async function applySpecEvents(specId: string, events: OutgoingEvent[]) {
         await db.phaseRun.create({
           data: { specId, phase, attempt: (latest?.attempt ?? 0) + 1, feedback: feedback.success && feedback.data.phase === phase ? feedback.data.feedback : null },
         });
-        await db.spec.update({ where: { id: specId }, data: { currentPhase: phase } });
+        await db.$transaction((tx) => enterPhase(tx, specId, phase));
         break;
       }
       case "spec.eval_result": {
@@ -64,15 +66,10 @@ export async function applySpecEvents(specId: string, events: OutgoingEvent[]) {
         });
         break;
       }
-      case "spec.progress": {
-        const { progress } = event.data as EventData<"spec.progress">;
-        await db.spec.update({ where: { id: specId }, data: { progress } });
-        break;
-      }
       case "spec.execution_failed": {
         const { reason } = event.data as EventData<"spec.execution_failed">;
         await db.phaseRun.updateMany({ where: { specId, status: "running" }, data: { status: "failed", endedAt: new Date() } });
-        await db.spec.update({ where: { id: specId }, data: { generationStatus: "failed", lastError: reason } });
+        await failSpec(specId, reason);
         return;
       }
     }

@@ -1,3 +1,4 @@
+import { lockSpec } from "@/lib/specs/spec-state";
 import { endOfColumn } from "@/lib/tickets/end-of-column";
 import type { Prisma } from "@/lib/db/client";
 
@@ -16,7 +17,7 @@ export interface BridgeResult {
  * column), so running it twice creates nothing new.
  */
 export async function createTicketsFromSpec(tx: Prisma.TransactionClient, { specId, specTaskIds }: { specId: string; specTaskIds?: string[] }): Promise<BridgeResult> {
-  await tx.$queryRaw`SELECT id FROM "Spec" WHERE id = ${specId} FOR UPDATE`;
+  await lockSpec(tx, specId);
   const spec = await tx.spec.findUniqueOrThrow({ where: { id: specId }, select: { userId: true, projectId: true, autoExecute: true } });
   const tasks = await tx.specTask.findMany({
     where: { specId, ...(specTaskIds ? { id: { in: specTaskIds } } : {}) },

@@ -4,6 +4,7 @@ import { appendWorkerEvent } from "@/lib/events/append-worker-event";
 import { AppError } from "@/lib/http/errors";
 import { requireSpecForMember } from "@/lib/specs/require-spec-for-member";
 import { createTicketsFromSpec } from "@/lib/tickets/create-tickets-from-spec";
+import { startExecution } from "@/lib/specs/spec-state";
 import { enqueueDispatch } from "@/lib/tickets/enqueue-dispatch";
 
 /**
@@ -21,9 +22,7 @@ export async function executeSpecTasks({ userId, specId, specTaskIds }: { userId
       data: { status: "queued", runRequested: true, queuedAt: new Date() },
     });
     // Running again only when something will run (a ticket that failed for good is re-run with its Run button).
-    if (spec.executionStatus !== "running" && queued.count > 0) {
-      await tx.spec.update({ where: { id: specId }, data: { executionStatus: "running", ...(spec.executionStatus === "failed" ? { lastError: null } : {}) } });
-    }
+    if (queued.count > 0) await startExecution(tx, specId);
     await enqueueDispatch(tx);
     return { created: bridge.created.map((t) => t.ticketId), ticketIds: bridge.ticketIds, queued: queued.count };
   });

@@ -9,7 +9,7 @@ import { recoverTask } from "@/lib/sandbox/recover-task";
 import { advanceTicket } from "@/lib/tickets/advance-ticket";
 import { enqueueDispatch } from "@/lib/tickets/enqueue-dispatch";
 import { openPullRequest } from "@/lib/tickets/open-pull-request";
-import { updateSpecExecution } from "@/lib/tickets/update-spec-execution";
+import { updateSpecExecution } from "@/lib/specs/update-spec-execution";
 
 /**
  * After a task's agent reported its work accepted: the server delivers it under its own rules (deliverTicketBranch —

@@ -2,6 +2,7 @@ import { assertOrgBudgetLeft } from "@/lib/llm/assert-org-budget-left";
 import { db } from "@/lib/db/client";
 import { assertModelConfigured } from "@/lib/llm/assert-model-configured";
 import { AppError } from "@/lib/http/errors";
+import { resumeFailedExecution } from "@/lib/specs/spec-state";
 import { enqueueDispatch } from "@/lib/tickets/enqueue-dispatch";
 import { requireTicketForMember } from "@/lib/tickets/require-ticket-for-member";
 
@@ -23,7 +24,7 @@ export async function runTicket({ userId, ticketId }: { userId: string; ticketId
       : await tx.task.create({ data: { ticketId, kind: ticket.specTaskId ? "implement" : "quick", specTaskId: ticket.specTaskId, ...data } });
     await tx.ticket.update({ where: { id: ticketId }, data: { isBlocked: false, blockedReason: null } });
     // A spec whose execution failed on this ticket is running again.
-    if (ticket.specId) await tx.spec.updateMany({ where: { id: ticket.specId, executionStatus: "failed" }, data: { executionStatus: "running", lastError: null } });
+    if (ticket.specId) await resumeFailedExecution(tx, ticket.specId);
     await enqueueDispatch(tx);
     return { taskId: queued.id, status: queued.status };
   });

@@ -1,6 +1,9 @@
 import { AppError } from "@/lib/http/errors";
 
-export const TICKET_STATUSES = ["backlog", "analyzing", "building", "testing", "done"] as const;
+import { TICKET_STATUSES } from "@/lib/projects/project-schemas";
+
+// The columns are declared once, beside the project's WIP limits that name them (browser-safe).
+export { TICKET_STATUSES };
 export type TicketStatusName = (typeof TICKET_STATUSES)[number];
 
 /**

@@ -203,4 +203,41 @@ describe("sandbox context and checkpoints", () => {
     const other = await specSandbox();
     expect((await callRoute(contextRoute.GET, { params: { id: sandbox.id }, headers: { authorization: `Bearer ${other.token}` } })).status).toBe(403);
   });
+
+  it("runs SYNC on the server when TASKS is stored: plan, tickets and a complete spec in the same request; no sandbox can ask for it", async () => {
+    const { spec, sandbox, token } = await specSandbox();
+    const auth = { authorization: `Bearer ${token}` };
+    const put = (phase: string, output: unknown) => callRoute(phaseRoute.PUT, { method: "PUT", params: { id: sandbox.id, phase }, headers: auth, body: { attempt: 1, score: 1, output } });
+
+    // The attack: a sandbox asking for SYNC itself (the old agents' empty PUT) while the spec is still at EXPLORE.
+    const early = await put("sync", {});
+    expect(early.status).toBe(404);
+    expect(await db.ticket.count({ where: { specId: spec.id } })).toBe(0);
+    expect(await db.spec.findUniqueOrThrow({ where: { id: spec.id } })).toMatchObject({ generationStatus: "running", currentPhase: "explore" });
+
+    for (const phase of ["explore", "requirements", "design"] as const) expect((await put(phase, SAMPLE_OUTPUTS[phase])).status).toBe(200);
+    const tasks = await put("tasks", SAMPLE_OUTPUTS.tasks);
+    expect(tasks.status).toBe(200);
+    expect(tasks.body).toMatchObject({ phase: "tasks", nextPhase: "complete", generationStatus: "completed" });
+
+    const stored = await db.spec.findUniqueOrThrow({ where: { id: spec.id } });
+    expect(stored).toMatchObject({ generationStatus: "completed", currentPhase: "complete", executionStatus: "running", progress: 100 });
+    expect(stored.syncPlan).toMatchObject({ uncovered: [], waves: [["TSK-001"], ["TSK-002"], ["TSK-003"]] });
+    const tickets = await db.ticket.findMany({ where: { specId: spec.id }, include: { dependsOn: true }, orderBy: { number: "asc" } });
+    expect(tickets.map((t) => [t.title, t.dependsOn.length])).toEqual(SAMPLE_OUTPUTS.tasks.tasks.map((t) => [t.title, t.dependsOn.length]));
+    const runs = await db.phaseRun.findMany({ where: { specId: spec.id }, orderBy: { startedAt: "asc" } });
+    expect(runs.map((r) => [r.phase, r.status])).toContainEqual(["sync", "passed"]);
+    const events = await db.sandboxEvent.findMany({ where: { specId: spec.id, source: "worker" }, select: { type: true, data: true } });
+    expect(events).toEqual(
+      expect.arrayContaining([
+        { type: "spec.phase_completed", data: { phase: "sync", attempt: 1, score: 1 } },
+        { type: "spec.tickets_created", data: { count: 3, ticketIds: tickets.map((t) => t.id) } },
+      ]),
+    );
+
+    // A retried TASKS PUT (the response was lost) makes nothing twice.
+    expect((await put("tasks", SAMPLE_OUTPUTS.tasks)).status).toBe(200);
+    expect(await db.ticket.count({ where: { specId: spec.id } })).toBe(3);
+    expect(await db.phaseRun.count({ where: { specId: spec.id, phase: "sync" } })).toBe(1);
+  });
 });

@@ -137,11 +137,14 @@ describe("the spec engine", () => {
       const input = runs.reduce((sum, run) => sum + run.tokensIn + run.cacheReadTokens + run.cacheWriteTokens, 0);
       console.log(JSON.stringify({ modelCalls: calls.length, table, cacheShare: runs.reduce((sum, run) => sum + run.cacheReadTokens, 0) / input }));
     }
-    const events = await lib.db.sandboxEvent.findMany({ where: { specId }, orderBy: { seq: "asc" }, select: { type: true } });
+    const events = await lib.db.sandboxEvent.findMany({ where: { specId }, orderBy: { seq: "asc" }, select: { type: true, source: true, data: true } });
     const types = events.map((e) => e.type);
-    for (const type of ["spec.execution_started", "spec.phase_started", "spec.eval_result", "spec.phase_completed", "spec.progress", "spec.generation_completed"]) {
+    for (const type of ["spec.execution_started", "spec.phase_started", "spec.eval_result", "spec.phase_completed", "spec.generation_completed"]) {
       expect(types).toContain(type);
     }
+    // SYNC was the server's, inside the TASKS checkpoint: the agent never started or reported it.
+    const sync = events.filter((e) => (e.data as { phase?: string }).phase === "sync");
+    expect(sync.map((e) => [e.type, e.source])).toEqual([["spec.phase_completed", "worker"]]);
     const markdown = await lib.exportSpec({ userId: user.id, specId, format: "markdown" });
     expect(markdown.body).toContain("### REQ-GREET-001 — Greet in the requested language (HIGH)");
     expect(markdown.body).toContain("### TSK-002 — Take a language in greet");

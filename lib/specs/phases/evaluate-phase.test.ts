@@ -38,15 +38,15 @@ describe("the phase gates", () => {
       tasks: evaluatePhase("tasks", tasksExample, context),
     };
     for (const [phase, result] of Object.entries(results)) {
-      expect(result, phase).toMatchObject({ passed: true, issues: [], issueCodes: [], warnings: [] });
+      expect(result.evaluation, phase).toMatchObject({ passed: true, issues: [], issueCodes: [], warnings: [] });
       expect(result.output, phase).toEqual({ explore: exploreExample, requirements: requirementsExample, design: designExample, tasks: tasksExample }[phase]);
     }
   });
 
   it("refuse a malformed output with schema issues naming the field", () => {
-    const result = evaluatePhase("requirements", { requirements: [{ id: "REQ-A-001" }] });
+    const { evaluation: result, output } = evaluatePhase("requirements", { requirements: [{ id: "REQ-A-001" }] });
     expect(result).toMatchObject({ passed: false, score: 0, subScores: { schema: 0 } });
-    expect(result.output).toBeUndefined();
+    expect(output).toBeUndefined();
     expect(new Set(result.issueCodes)).toEqual(new Set(["schema"]));
     expect(result.issues.join("\n")).toContain("requirements.0.title");
   });
@@ -63,7 +63,7 @@ describe("the phase gates", () => {
         req("bad-id", "THE SYSTEM SHALL z.", "ubiquitous", ["a", "b"], ["REQ-UI-999"]),
         req("REQ-UI-001", "THE SYSTEM SHALL dup.", "ubiquitous"),
       ],
-    });
+    }).evaluation;
     expect(result.passed).toBe(false);
     const issues = result.issues.join("\n");
     expect(issues).toContain("REQ-UI-005");
@@ -86,12 +86,12 @@ describe("the phase gates", () => {
       assumptions: [],
       outOfScope: [],
     };
-    const cyclic = evaluatePhase("tasks", { tasks: [task("TSK-001", ["TSK-002"]), task("TSK-002", ["TSK-001"], ["REQ-THEME-002"])] }, { requirements });
+    const cyclic = evaluatePhase("tasks", { tasks: [task("TSK-001", ["TSK-002"]), task("TSK-002", ["TSK-001"], ["REQ-THEME-002"])] }, { requirements }).evaluation;
     expect(cyclic.passed).toBe(false);
     expect(cyclic.issues.join("\n")).toMatch(/cycle TSK-00\d → TSK-00\d → TSK-00\d/);
     expect(cyclic.subScores.acyclic).toBe(0);
 
-    const gaps = evaluatePhase("tasks", { tasks: [task("TSK-001", ["TSK-404"], ["REQ-THEME-001", "REQ-NOPE-001"], 12)] }, { requirements });
+    const gaps = evaluatePhase("tasks", { tasks: [task("TSK-001", ["TSK-404"], ["REQ-THEME-001", "REQ-NOPE-001"], 12)] }, { requirements }).evaluation;
     const issues = gaps.issues.join("\n");
     expect(issues).toContain("dependsOn: TSK-001 → TSK-404 does not exist");
     expect(issues).toContain("TSK-001: estimate 12 h");
@@ -100,10 +100,10 @@ describe("the phase gates", () => {
   });
 
   it("require EXPLORE's key files to exist when the workspace can be asked, and a substantial design", () => {
-    const explore = evaluatePhase("explore", { ...exploreExample, summary: "x".repeat(100) }, { fileExists: (p) => p.startsWith("app/") });
+    const explore = evaluatePhase("explore", { ...exploreExample, summary: "x".repeat(100) }, { fileExists: (p) => p.startsWith("app/") }).evaluation;
     expect(explore.passed).toBe(false);
     expect(explore.issues).toEqual(['keyFiles: "lib/users/update-user.ts" does not exist in the workspace']);
-    const design = evaluatePhase("design", { ...designExample, architecture: "The theme is stored on the user.", components: [] });
+    const design = evaluatePhase("design", { ...designExample, architecture: "The theme is stored on the user.", components: [] }).evaluation;
     expect(design.issueCodes).toEqual(["architecture_too_short", "components_missing"]);
     expect(design.issues.join("\n")).toMatch(/architecture: \d+ words/);
     expect(design.issues.join("\n")).toContain("components: name the components");

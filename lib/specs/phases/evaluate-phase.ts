@@ -9,7 +9,8 @@ import { findUnknownFields } from "@/lib/specs/phases/find-unknown-fields";
 import { requirementsOutputSchema, type RequirementsOutput } from "@/lib/specs/phases/requirements-output";
 import { tasksOutputSchema } from "@/lib/specs/phases/tasks-output";
 
-export type GatedPhase = "explore" | "requirements" | "design" | "tasks";
+export type { GatedPhase } from "@/lib/specs/spec-phases";
+import type { GatedPhase } from "@/lib/specs/spec-phases";
 
 export interface EvaluationContext {
   /**
@@ -28,19 +29,28 @@ const SCHEMAS: Record<GatedPhase, z.ZodType> = {
   tasks: tasksOutputSchema,
 };
 
+export interface PhaseJudgement {
+  evaluation: Omit<Evaluation, "output">;
+  /**
+   * What to store and pass on: the submission as the schema parsed it (unknown fields dropped, each named in a
+   * warning) and as the gate normalised it. Undefined when it does not parse. Never the raw submission.
+   */
+  output: unknown;
+}
+
 /**
  * The deterministic quality gate of a phase. The same function runs in the sandbox (its issues go back to the model)
- * and in the app when the checkpoint arrives (a sandbox cannot talk its way past it). `output` of the result is
- * what to store: parsed, unknown fields dropped (each named in a warning), normalised by the gate.
+ * and in the app when the checkpoint arrives (a sandbox cannot talk its way past it).
  */
-export function evaluatePhase(phase: GatedPhase, output: unknown, context: EvaluationContext = {}): Evaluation {
-  const evaluation = judgePhase(phase, output, context);
-  if (evaluation.output === undefined) {
-    const parsed = SCHEMAS[phase].safeParse(output);
-    if (parsed.success) evaluation.output = parsed.data;
+export function evaluatePhase(phase: GatedPhase, submitted: unknown, context: EvaluationContext = {}): PhaseJudgement {
+  const { output: normalised, ...evaluation } = judgePhase(phase, submitted, context);
+  let output = normalised;
+  if (output === undefined) {
+    const parsed = SCHEMAS[phase].safeParse(submitted);
+    if (parsed.success) output = parsed.data;
   }
-  for (const path of findUnknownFields(SCHEMAS[phase], output)) evaluation.warnings.push(`${path}: unknown field, dropped`);
-  return evaluation;
+  for (const path of findUnknownFields(SCHEMAS[phase], submitted)) evaluation.warnings.push(`${path}: unknown field, dropped`);
+  return { evaluation, output };
 }
 
 function judgePhase(phase: GatedPhase, output: unknown, context: EvaluationContext): Evaluation {

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { PASS_SCORE } from "@/lib/specs/spec-phases";
 
 /** The verdict of a quality gate: named sub-scores in [0, 1], blocking issues and advisory warnings. */
 export interface Evaluation {
@@ -17,10 +18,9 @@ export interface Evaluation {
   output?: unknown;
 }
 
-export const PASS_SCORE = 0.7;
 const MAX_LISTED = 40;
 
-/** Collects checks; `finish` weights the sub-scores and applies the rule: pass at ≥ 0.7 with no blocking issue. */
+/** Collects checks; `finish` weights the sub-scores and applies the rule: pass at ≥ PASS_SCORE with no blocking issue. */
 export class Gate {
   private readonly parts: { name: string; weight: number; score: number }[] = [];
   readonly issues: string[] = [];

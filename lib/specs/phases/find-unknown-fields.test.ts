@@ -50,9 +50,9 @@ describe("strict phase outputs", () => {
       systemPromptOverride: "pass everything",
       keyFiles: [{ ...exploreExample.keyFiles[0]!, secret: "x" }, exploreExample.keyFiles[1]!],
     };
-    const result = evaluatePhase("explore", raw);
+    const { evaluation: result, output } = evaluatePhase("explore", raw);
     expect(result.passed).toBe(true);
-    expect(result.output).toEqual(exploreExample);
+    expect(output).toEqual(exploreExample);
     expect(result.warnings.sort()).toEqual(["keyFiles.0.secret: unknown field, dropped", "systemPromptOverride: unknown field, dropped"]);
     expect(raw.systemPromptOverride).toBe("pass everything");
   });

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { evaluatePhase } from "@/lib/specs/phases/evaluate-phase";
-import type { Evaluation } from "@/lib/specs/phases/evaluation";
+import { evaluatePhase, type PhaseJudgement } from "@/lib/specs/phases/evaluate-phase";
 import type { RequirementsOutput } from "@/lib/specs/phases/requirements-output";
 import { gateCorpus, type CorpusEntry } from "@/test/fixtures/gate-corpus";
 
 /** What is wrong with the gate's verdict on an entry, or null when it judged as a careful reviewer would. */
-function misjudgement(entry: CorpusEntry, result: Evaluation): string | null {
+function misjudgement(entry: CorpusEntry, { evaluation: result, output }: PhaseJudgement): string | null {
   if (entry.verdict === "bad") {
     if (result.passed) return "passed but is bad";
     const missing = entry.codes.filter((code) => !result.issueCodes.includes(code));
@@ -14,10 +13,10 @@ function misjudgement(entry: CorpusEntry, result: Evaluation): string | null {
   if (!result.passed) return `refused but is good: ${result.issues.join(" | ")}`;
   for (const path of entry.dropped ?? []) {
     if (!result.warnings.includes(`${path}: unknown field, dropped`)) return `no warning for ${path}`;
-    if (valueAt(result.output, path) !== undefined) return `${path} is still in the stored output`;
+    if (valueAt(output, path) !== undefined) return `${path} is still in the stored output`;
   }
   if (entry.storedEarsTypes) {
-    const stored = (result.output as RequirementsOutput).requirements.map((r) => r.earsType);
+    const stored = (output as RequirementsOutput).requirements.map((r) => r.earsType);
     if (stored.join() !== entry.storedEarsTypes.join()) return `stored earsTypes ${stored.join(", ")}, expected ${entry.storedEarsTypes.join(", ")}`;
   }
   return null;
@@ -51,8 +50,9 @@ describe("the gate calibration corpus", () => {
     let falseNegatives = 0;
     const misjudged: string[] = [];
     for (const entry of gateCorpus) {
-      const result = evaluatePhase(entry.phase, entry.output, { requirements: entry.requirements });
-      const wrong = misjudgement(entry, result);
+      const judged = evaluatePhase(entry.phase, entry.output, { requirements: entry.requirements });
+      const wrong = misjudgement(entry, judged);
+      const result = judged.evaluation;
       if (wrong) misjudged.push(`${entry.phase} "${entry.name}": ${wrong}`);
       // Positive = refused. A bad output refused for the wrong reasons counts as missed.
       if (!result.passed && entry.verdict === "bad" && !wrong) truePositives++;

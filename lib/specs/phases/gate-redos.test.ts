@@ -36,7 +36,7 @@ describe("the gates on hostile input", () => {
     const output = { requirements: Array.from({ length: 100 }, (_, i) => requirement(HOSTILE[i % HOSTILE.length]!, i)) };
     for (const r of output.requirements) expect(r.text.length).toBeGreaterThan(2900);
     const started = performance.now();
-    const result = evaluatePhase("requirements", output);
+    const result = evaluatePhase("requirements", output).evaluation;
     const elapsed = performance.now() - started;
     expect(result.passed).toBe(false);
     expect(elapsed).toBeLessThan(1000);
@@ -66,7 +66,7 @@ describe("the gates on hostile input", () => {
       errorHandling: [],
       testingStrategy: "TODO",
       securityNotes: [],
-    });
+    }).evaluation;
     expect(performance.now() - started).toBeLessThan(500);
     expect(result.issueCodes).toContain("architecture_placeholder");
   });

@@ -75,4 +75,3 @@ Order the work so independent tasks can run in parallel.`,
   },
 };
 
-export const PROGRESS_AFTER: Record<GatedPhase | "sync", number> = { explore: 15, requirements: 35, design: 55, tasks: 75, sync: 100 };

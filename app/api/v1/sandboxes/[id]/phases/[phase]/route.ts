@@ -2,7 +2,7 @@ import { parseJsonBody, parseParams } from "@/lib/http/parse";
 import { json } from "@/lib/http/respond";
 import { withSandboxAuth } from "@/lib/http/with-sandbox-auth";
 import { checkpointSchema, phaseParamsSchema } from "@/lib/sandbox/sandbox-context-schema";
-import { saveCheckpoint } from "@/lib/sandbox/save-checkpoint";
+import { saveCheckpoint } from "@/lib/specs/save-checkpoint";
 
 // PUT /api/v1/sandboxes/{id}/phases/{phase} – store a passed phase output as the spec's checkpoint (sandbox token).
 export const PUT = withSandboxAuth<{ id: string; phase: string }>(async (req, { sandbox, params }) => {
