@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
-import { getSession } from "@/components/auth/get-session";
+import { readPageSession } from "@/lib/auth/read-session";
 
 export default async function HomePage() {
-  redirect((await getSession()) ? "/projects" : "/sign-in");
+  redirect((await readPageSession()) ? "/projects" : "/sign-in");
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { getSession } from "@/components/auth/get-session";
+import { readPageSession } from "@/lib/auth/read-session";
 import { AppNav } from "@/components/shell/app-nav";
 import { CommandPalette, PaletteButton } from "@/components/shell/command-palette";
 import { IsolationBanner } from "@/components/shell/isolation-banner";
@@ -9,8 +9,8 @@ import { UserMenu } from "@/components/shell/user-menu";
 import { getIsolationWarning } from "@/lib/sandbox/get-isolation-warning";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const session = await getSession();
-  if (!session?.user) return <SignInRedirect />;
+  const session = await readPageSession();
+  if (!session) return <SignInRedirect />;
   const isolationWarning = getIsolationWarning();
 
   return (
@@ -37,7 +37,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </div>
           <AppNav />
         </div>
-        <UserMenu name={session.user.name ?? null} email={session.user.email ?? null} />
+        <UserMenu name={session.user.name} email={session.user.email} />
       </header>
       <CommandPalette />
       <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-8">

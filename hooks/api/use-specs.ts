@@ -15,6 +15,8 @@ export const specKeys = {
   details: () => [...specKeys.all, "detail"] as const,
   detail: (specId: string) => [...specKeys.details(), specId] as const,
   tickets: (specId: string) => [...specKeys.detail(specId), "tickets"] as const,
+  /** Mutation key of spec creations (POST /api/v1/specs), so any view can tell one is in flight. */
+  creates: () => [...specKeys.all, "create"] as const,
 };
 
 const specPath = (specId: string) => `/api/v1/specs/${encodeURIComponent(specId)}`;

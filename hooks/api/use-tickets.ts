@@ -9,6 +9,8 @@ export const ticketKeys = {
   all: ["tickets"] as const,
   details: () => [...ticketKeys.all, "detail"] as const,
   detail: (ticketId: string) => [...ticketKeys.details(), ticketId] as const,
+  /** Mutation key of ticket creations (POST /api/v1/tickets). */
+  creates: () => [...ticketKeys.all, "create"] as const,
 };
 
 export const sandboxKeys = {

@@ -1,8 +1,6 @@
-import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { errorResponse, newRequestId } from "@/lib/http/respond";
-import { readSession } from "@/lib/auth/read-session";
-import { isSessionRevoked } from "@/lib/auth/session-issued-at";
+import { readSession, readSessionUser } from "@/lib/auth/read-session";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { API_KEY_PREFIX, type ApiKeyScope } from "@/lib/api-keys/api-key-schemas";
 import { assertWithinRateLimit } from "@/lib/security/assert-within-rate-limit";
@@ -53,13 +51,8 @@ export async function resolveCaller(req: Request): Promise<Caller> {
   if (!session) throw new AppError("unauthorized", "Sign in or send an API key");
   // Cookies ride along on cross-site requests; a state-changing call must come from our own pages.
   if (!READ_METHODS.has(req.method)) assertSameOrigin(req);
-  const row = await db.user.findUnique({
-    where: { id: session.userId },
-    select: { id: true, email: true, name: true, image: true, sessionsRevokedAt: true },
-  });
-  // Signed in before "sign out everywhere" or a password change: the cookie is still genuine, the session is over.
-  if (!row || isSessionRevoked(session.issuedAtMs, row.sessionsRevokedAt)) throw new AppError("unauthorized", "Your session has ended; sign in again");
-  const { sessionsRevokedAt: _revokedAt, ...user } = row;
+  const user = await readSessionUser(session);
+  if (!user) throw new AppError("unauthorized", "Your session has ended; sign in again");
   return { user, via: "session", scopes: ALL_SCOPES };
 }
 

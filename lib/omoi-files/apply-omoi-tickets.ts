@@ -3,6 +3,7 @@ import type { OmoiPlan, OmoiSnapshot, TicketFile } from "@/lib/omoi-files/omoi-f
 import { planLookup } from "@/lib/omoi-files/apply-omoi-spec-items";
 import { matchTicket } from "@/lib/omoi-files/plan-omoi-push";
 import type { OmoiPerson } from "@/lib/omoi-files/resolve-omoi-people";
+import { allocateTicketKeys } from "@/lib/tickets/allocate-ticket-keys";
 import { endOfColumn } from "@/lib/tickets/end-of-column";
 
 export interface ApplyOmoiTicketsOptions {
@@ -45,18 +46,14 @@ export async function applyOmoiTickets(tx: Prisma.TransactionClient, options: Ap
   const rowIdOf = new Map<string, string>();
   const creates = tickets.filter((t, i) => !matches[i] && actionOf("ticket", t.id)?.action === "create");
   if (creates.length) {
-    // Numbers for the whole batch in one statement, as the bridge does.
-    const [numbered] = await tx.$queryRaw<{ ticketPrefix: string; ticketSeq: number }[]>`
-      UPDATE "Project" SET "ticketSeq" = "ticketSeq" + ${creates.length}, "updatedAt" = now() WHERE id = ${projectId}
-      RETURNING "ticketPrefix", "ticketSeq"`;
-    const first = numbered!.ticketSeq - creates.length + 1;
+    const keys = await allocateTicketKeys(tx, projectId, creates.length);
     let position = await endOfColumn(projectId, "backlog", tx);
     for (const [i, t] of creates.entries()) {
-      const number = first + i;
+      const { key, number } = keys[i]!;
       const data = fields(t);
       const row = await tx.ticket.create({
         data: {
-          projectId, userId, specId, key: `${numbered!.ticketPrefix}-${number}`, number, status: "backlog", position: position++, ...data,
+          projectId, userId, specId, key, number, status: "backlog", position: position++, ...data,
           // Its one piece of work, waiting for Run or the spec's "Execute tasks" (a push never starts agents).
           tasks: { create: { kind: data.specTaskId ? "implement" : "quick", specTaskId: data.specTaskId, status: "pending" } },
         },

@@ -1,9 +1,7 @@
 import { z } from "zod";
+import { APPROVAL_GATES, GATED_PHASES, SPEC_PHASES, type ExecutionStatus, type GenerationStatus, type SpecPhaseName } from "@/lib/specs/spec-phases";
 
-export const SPEC_PHASES = ["explore", "requirements", "design", "tasks", "sync", "complete"] as const;
-export type SpecPhaseName = (typeof SPEC_PHASES)[number];
-/** The phases an agent works through, in order (`complete` is where it ends, not a phase to run). */
-export const WORK_PHASES = ["explore", "requirements", "design", "tasks", "sync"] as const satisfies readonly SpecPhaseName[];
+export { SPEC_PHASES, WORK_PHASES, type SpecPhaseName } from "@/lib/specs/spec-phases";
 
 export const specPhaseSchema = z.enum(SPEC_PHASES);
 
@@ -28,9 +26,9 @@ export interface SpecDto {
   userId: string;
   title: string;
   description: string;
-  generationStatus: "draft" | "running" | "awaiting_approval" | "failed" | "completed" | "cancelled";
+  generationStatus: GenerationStatus;
   currentPhase: SpecPhaseName;
-  executionStatus: "not_started" | "running" | "completed" | "failed";
+  executionStatus: ExecutionStatus;
   approvalMode: "auto" | "manual";
   progress: number;
   lastError: string | null;
@@ -57,9 +55,9 @@ export const launchSpecSchema = z.object({
 });
 export type LaunchSpecInput = z.infer<typeof launchSpecSchema>;
 
-export const approveSpecSchema = z.object({ gate: z.enum(["requirements", "design"]) });
+export const approveSpecSchema = z.object({ gate: z.enum(Object.keys(APPROVAL_GATES) as [keyof typeof APPROVAL_GATES]) });
 export const requestChangesSchema = z.object({
-  phase: z.enum(["explore", "requirements", "design", "tasks"]),
+  phase: z.enum(GATED_PHASES),
   feedback: z.string().trim().min(3, "Say what should change").max(10_000),
 });
 export const exportSpecQuerySchema = z.object({ format: z.enum(["markdown", "json"]).default("markdown") });
@@ -68,3 +66,25 @@ export const executeSpecTasksSchema = z.object({ specTaskIds: z.array(z.string()
 /** Whether the spec's events can still change: its agent or its tickets are at work (the UI polls while true). */
 export const isSpecLive = (spec: Pick<SpecDto, "generationStatus" | "executionStatus">) =>
   spec.generationStatus === "running" || spec.executionStatus === "running";
+
+/**
+ * POST /api/v1/specs/launch, a deprecated alias of POST /api/v1/specs: its body (`prompt`; `autoExecute` on unless
+ * said otherwise) read as the one create input, so the alias reaches the same service with nothing of its own.
+ * Field errors keep the alias's names (`prompt`), as its clients know them.
+ */
+export const launchSpecAliasSchema = launchSpecSchema.transform(
+  (input): CreateSpecInput => ({ projectId: input.projectId, description: input.prompt, approvalMode: input.approvalMode, autoExecute: input.autoExecute }),
+);
+
+/**
+ * What POST /api/v1/specs answers (201), and its aliases with it: the spec, and the launch fields POST
+ * /api/v1/specs/launch always answered with. `sandboxId` is the live sandbox if a worker already started one —
+ * usually null this early (the spec page shows it once it runs).
+ */
+export interface LaunchedSpecDto {
+  spec: SpecDto;
+  specId: string;
+  status: SpecDto["generationStatus"];
+  currentPhase: SpecPhaseName;
+  sandboxId: string | null;
+}

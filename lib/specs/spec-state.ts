@@ -21,16 +21,18 @@ export interface LockedSpec {
 }
 
 /**
- * Locks the spec's row for the rest of the transaction and reads its state. The one `FOR UPDATE` on specs: every
+ * Locks the spec's row for the rest of the transaction and reads its state. The one row lock taken on specs: every
  * change of state (and anything that must not race one, such as spawning its sandbox or making its tickets) starts
- * here, so two changes of one spec are serialized.
+ * here, so two changes of one spec are serialized. `FOR NO KEY UPDATE`, not `FOR UPDATE`: the id never changes, and
+ * the stronger lock would also block every insert that references the spec (an event, a phase run, a ticket — their
+ * foreign-key checks take KEY SHARE), which turned the agent's event batches and a checkpoint into a deadlock.
  */
 export async function lockSpec(tx: Tx, specId: string): Promise<LockedSpec> {
   const [spec] = await tx.$queryRaw<LockedSpec[]>`
     SELECT id, "projectId", "generationStatus"::text AS "generationStatus", "currentPhase"::text AS "currentPhase",
       "executionStatus"::text AS "executionStatus", "approvalMode"::text AS "approvalMode", "requirementsApprovedAt",
       "designApprovedAt", "pendingFeedback", "respawnCount"
-    FROM "Spec" WHERE id = ${specId} FOR UPDATE`;
+    FROM "Spec" WHERE id = ${specId} FOR NO KEY UPDATE`;
   if (!spec) throw new AppError("not_found", "Spec not found");
   return spec;
 }
@@ -57,8 +59,14 @@ async function applyIfAllowed(tx: Tx, specId: string, transition: SpecTransition
   }
 }
 
-/** The state a spec is created in when its agent starts at once (the caller queues its run in the same transaction). */
-export const runningSpecFields = () => ({ generationStatus: "running" as const, startedAt: new Date() });
+type NewSpec = Omit<Prisma.SpecUncheckedCreateInput, "generationStatus" | "currentPhase" | "executionStatus" | "progress" | "startedAt">;
+
+/** A new spec whose agent starts at once: created running, its run queued in the same transaction. */
+export async function createRunningSpec(tx: Tx, data: NewSpec) {
+  const spec = await tx.spec.create({ data: { ...data, generationStatus: "running", startedAt: new Date() } });
+  await startSpecRun(tx, spec.id, "created");
+  return spec;
+}
 
 /** Execute: a draft, failed or cancelled spec runs again from its first phase without a checkpoint. */
 export async function startSpec(tx: Tx, specId: string) {

@@ -2,41 +2,45 @@ import { assertOrgBudgetLeft } from "@/lib/llm/assert-org-budget-left";
 import { db } from "@/lib/db/client";
 import { assertModelConfigured } from "@/lib/llm/assert-model-configured";
 import { getProjectOrThrow } from "@/lib/projects/get-project-or-throw";
-import { createSpec } from "@/lib/specs/create-spec";
+import { createAndLaunchSpec } from "@/lib/specs/launch-spec";
+import type { SpecDto } from "@/lib/specs/spec-schemas";
+import { allocateTicketKeys, type TicketKey } from "@/lib/tickets/allocate-ticket-keys";
 import { enqueueDispatch } from "@/lib/tickets/enqueue-dispatch";
 import { ticketInclude, toTicketDto } from "@/lib/tickets/ticket-dto";
 import { endOfColumn } from "@/lib/tickets/end-of-column";
 import type { CreateTicketInput, TicketDto } from "@/lib/tickets/ticket-schemas";
 
-export type CreateTicketResult = { mode: "quick"; ticket: TicketDto } | { mode: "spec_driven"; specId: string };
+export type CreateTicketResult =
+  | { mode: "quick"; ticket: TicketDto }
+  | { mode: "spec_driven"; specId: string; sandboxId: string | null; spec: SpecDto };
 
 /**
  * A ticket from a person (or the CLI), owned by the caller. Quick: the ticket and its task, queued at once when the
- * project auto-executes. Spec-driven: the idea becomes a spec whose plan will make the tickets.
+ * project auto-executes. Spec-driven (a deprecated alias of POST /api/v1/specs): no ticket — the idea goes to the one
+ * spec service, whose plan will make the tickets; the title stays the spec's title and heads its description.
  */
 export async function createTicket({ userId, input }: { userId: string; input: CreateTicketInput }): Promise<CreateTicketResult> {
-  const project = await getProjectOrThrow({ userId, projectId: input.projectId });
   if (input.workflowMode === "spec_driven") {
-    const spec = await createSpec({
+    const { spec, specId, sandboxId } = await createAndLaunchSpec({
       userId,
-      input: { projectId: project.id, title: input.title, description: input.description?.trim() ? `${input.title}\n\n${input.description}` : input.title },
+      input: { projectId: input.projectId, title: input.title, description: input.description?.trim() ? `${input.title}\n\n${input.description}` : input.title },
     });
-    return { mode: "spec_driven", specId: spec.id };
+    return { mode: "spec_driven", specId, sandboxId, spec };
   }
+  const project = await getProjectOrThrow({ userId, projectId: input.projectId });
   if (project.autoExecuteTickets) {
     // The task is queued at once: the same checks as any other start of agent work.
     assertModelConfigured();
     await assertOrgBudgetLeft(project.id);
   }
   const ticket = await db.$transaction(async (tx) => {
-    const [numbered] = await tx.$queryRaw<{ ticketPrefix: string; ticketSeq: number }[]>`
-      UPDATE "Project" SET "ticketSeq" = "ticketSeq" + 1, "updatedAt" = now() WHERE id = ${project.id} RETURNING "ticketPrefix", "ticketSeq"`;
+    const [{ key, number }] = (await allocateTicketKeys(tx, project.id, 1)) as [TicketKey];
     const created = await tx.ticket.create({
       data: {
         projectId: project.id,
         userId,
-        key: `${numbered!.ticketPrefix}-${numbered!.ticketSeq}`,
-        number: numbered!.ticketSeq,
+        key,
+        number,
         title: input.title,
         description: input.description ?? "",
         priority: input.priority,

@@ -1,4 +1,5 @@
 import { lockSpec } from "@/lib/specs/spec-state";
+import { allocateTicketKeys } from "@/lib/tickets/allocate-ticket-keys";
 import { endOfColumn } from "@/lib/tickets/end-of-column";
 import type { Prisma } from "@/lib/db/client";
 
@@ -30,15 +31,10 @@ export async function createTicketsFromSpec(tx: Prisma.TransactionClient, { spec
   if (missing.length > 0) {
     const requirements = await tx.specRequirement.findMany({ where: { specId }, include: { criteria: { orderBy: { position: "asc" } } } });
     const byLocalId = new Map(requirements.map((r) => [r.localId, r]));
-    // Numbers for the whole batch in one statement (the project row serializes concurrent bridges).
-    const [project] = await tx.$queryRaw<{ ticketPrefix: string; ticketSeq: number }[]>`
-      UPDATE "Project" SET "ticketSeq" = "ticketSeq" + ${missing.length}, "updatedAt" = now() WHERE id = ${spec.projectId}
-      RETURNING "ticketPrefix", "ticketSeq"`;
-    const first = project!.ticketSeq - missing.length + 1;
+    const keys = await allocateTicketKeys(tx, spec.projectId, missing.length);
     let position = await endOfColumn(spec.projectId, "backlog", tx);
     for (const [i, task] of missing.entries()) {
-      const number = first + i;
-      const key = `${project!.ticketPrefix}-${number}`;
+      const { key, number } = keys[i]!;
       const ticket = await tx.ticket.create({
         data: {
           projectId: spec.projectId,

@@ -9,7 +9,10 @@ export const createTicketSchema = z.object({
   title: z.string().trim().min(1).max(200),
   description: z.string().max(20_000).optional(),
   priority: priority.default("MEDIUM"),
-  /** quick: one ticket an agent executes directly; spec_driven: the idea becomes a spec first. */
+  /**
+   * quick: one ticket an agent executes directly. spec_driven: deprecated alias of POST /api/v1/specs — the idea
+   * becomes a spec first (no ticket); the answer carries Deprecation and successor Link headers.
+   */
   workflowMode: z.enum(["quick", "spec_driven"]).default("quick"),
 });
 export type CreateTicketInput = z.infer<typeof createTicketSchema>;
@@ -87,3 +90,16 @@ export const quickTaskSchema = z.object({
   prompt: z.string().trim().min(3, "Say what the agent should do").max(20_000),
 });
 export type QuickTaskInput = z.infer<typeof quickTaskSchema>;
+
+const QUICK_TITLE_MAX = 120;
+
+/**
+ * A Quick-mode prompt as POST /api/v1/tickets takes it: its first line (markdown heading marks dropped) is the title,
+ * the whole prompt the description, so nothing typed is lost. Shared so the command page sends what
+ * lib/tickets/create-quick-task.ts makes of the same prompt. Expects a prompt that passed quickTaskSchema.
+ */
+export function quickTaskTicketInput(input: QuickTaskInput): CreateTicketInput {
+  const firstLine = (input.prompt.split("\n").find((line) => line.trim()) ?? input.prompt).trim().replace(/^#+\s*/, "");
+  const title = firstLine.length > QUICK_TITLE_MAX ? `${firstLine.slice(0, QUICK_TITLE_MAX - 1)}…` : firstLine;
+  return { projectId: input.projectId, title, description: input.prompt, priority: "MEDIUM", workflowMode: "quick" };
+}

@@ -3,6 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import * as specsRoute from "@/app/api/v1/specs/route";
+import * as launchRoute from "@/app/api/v1/specs/launch/route";
+import * as ticketsRoute from "@/app/api/v1/tickets/route";
 import * as specRoute from "@/app/api/v1/specs/[specId]/route";
 import * as sandboxRoute from "@/app/api/v1/sandboxes/[id]/route";
 import { db } from "@/lib/db/client";
@@ -19,6 +21,7 @@ describe("specs API", () => {
       body: { projectId: project.id, description: "# Dark mode\nLet people switch the UI to a dark theme." },
     });
     expect(created.status).toBe(201);
+    expect(created.headers.get("deprecation")).toBeNull();
     expect(created.body.spec).toMatchObject({
       projectId: project.id,
       userId: user.id,
@@ -56,6 +59,90 @@ describe("specs API", () => {
     expect((await callRoute(specsRoute.GET, { path: `/x?projectId=${project.id}`, apiKey: key.key })).status).toBe(404);
     expect((await callRoute(specsRoute.GET, { path: "/x" , cookie: user.cookie })).status).toBe(422);
     expect(await db.spec.count({ where: { projectId: project.id } })).toBe(1);
+  });
+});
+
+const spawnJobs = (specId: string) =>
+  db.$queryRawUnsafe<{ task_identifier: string }[]>(
+    "SELECT task_identifier FROM graphile_worker.jobs WHERE key = $1",
+    `spawn-spec:${specId}`,
+  );
+
+const SUCCESSOR_LINK = '</api/v1/specs>; rel="successor-version"';
+
+describe("one way in: POST /api/v1/specs and its deprecated aliases", () => {
+  it("POST /specs creates and launches: the spec's sandbox is queued and the answer carries the launch fields too", async () => {
+    const user = await createTestUser();
+    const project = await createTestProject(user.id, { autoExecuteTickets: false });
+    const created = await callRoute(specsRoute.POST, {
+      method: "POST",
+      cookie: user.cookie,
+      body: { projectId: project.id, description: "Greet people in French\nand in German.", approvalMode: "auto", autoExecute: true },
+    });
+    expect(created.status).toBe(201);
+    const specId = created.body.spec.id;
+    // What POST /specs/launch's callers read (specId, status, currentPhase, sandboxId), beside POST /specs's own `spec`.
+    expect(created.body).toEqual({ spec: expect.objectContaining({ id: specId, title: "Greet people in French" }), specId, status: "running", currentPhase: "explore", sandboxId: null });
+    expect(await spawnJobs(specId)).toEqual([{ task_identifier: "spawn_spec_sandbox" }]);
+    expect((await db.spec.findUniqueOrThrow({ where: { id: specId } })).autoExecute).toBe(true);
+  });
+
+  it("POST /specs/launch still launches, through the same service, and says it is deprecated", async () => {
+    const user = await createTestUser();
+    const project = await createTestProject(user.id, { autoExecuteTickets: false, approvalMode: "manual" });
+    const launched = await callRoute(launchRoute.POST, { method: "POST", cookie: user.cookie, body: { projectId: project.id, prompt: "# Dark mode\nA dark theme for every page" } });
+    expect(launched.status).toBe(201);
+    expect(launched.headers.get("deprecation")).toBe("true");
+    expect(launched.headers.get("link")).toBe(SUCCESSOR_LINK);
+    // Its own fields as before, plus the spec (POST /specs's answer).
+    const { specId } = launched.body;
+    expect(launched.body).toMatchObject({ specId, status: "running", currentPhase: "explore", sandboxId: null });
+    expect(launched.body.spec).toMatchObject({ id: specId, title: "Dark mode", description: "# Dark mode\nA dark theme for every page", approvalMode: "manual", userId: user.id });
+    expect(await spawnJobs(specId)).toEqual([{ task_identifier: "spawn_spec_sandbox" }]);
+    // The alias's default stays: its specs run their tickets by themselves unless told otherwise.
+    expect((await db.spec.findUniqueOrThrow({ where: { id: specId } })).autoExecute).toBe(true);
+  });
+
+  it("POST /tickets {workflowMode: spec_driven} still launches a spec, through the same service, and says it is deprecated", async () => {
+    const user = await createTestUser();
+    const project = await createTestProject(user.id, { autoExecuteTickets: false });
+    const specDriven = await callRoute(ticketsRoute.POST, {
+      method: "POST",
+      cookie: user.cookie,
+      body: { projectId: project.id, title: "Dark mode", description: "A dark theme for every page", workflowMode: "spec_driven" },
+    });
+    expect(specDriven.status).toBe(201);
+    expect(specDriven.headers.get("deprecation")).toBe("true");
+    expect(specDriven.headers.get("link")).toBe(SUCCESSOR_LINK);
+    const { specId } = specDriven.body;
+    expect(specDriven.body).toMatchObject({ mode: "spec_driven", specId: expect.any(String), sandboxId: null, spec: { id: specId, title: "Dark mode", generationStatus: "running" } });
+    expect((await db.spec.findUniqueOrThrow({ where: { id: specId } })).description).toBe("Dark mode\n\nA dark theme for every page");
+    expect(await spawnJobs(specId)).toEqual([{ task_identifier: "spawn_spec_sandbox" }]);
+    expect(await db.ticket.count({ where: { projectId: project.id } })).toBe(0);
+
+    // Quick tickets are not an alias of anything.
+    const quick = await callRoute(ticketsRoute.POST, { method: "POST", cookie: user.cookie, body: { projectId: project.id, title: "Fix the typo" } });
+    expect(quick.status).toBe(201);
+    expect(quick.headers.get("deprecation")).toBeNull();
+  });
+
+  it("refuses bad input with 422 and the field at fault, by each way in's own field names, creating nothing", async () => {
+    const user = await createTestUser();
+    const project = await createTestProject(user.id);
+    const viaSpecs = await callRoute(specsRoute.POST, { method: "POST", cookie: user.cookie, body: { projectId: project.id, description: "hi", approvalMode: "sometimes" } });
+    expect(viaSpecs.status).toBe(422);
+    expect(viaSpecs.body.error.code).toBe("validation_failed");
+    expect(viaSpecs.body.error.details.fields).toEqual({ description: ["Describe the idea in at least 10 characters"], approvalMode: [expect.any(String)] });
+
+    const viaLaunch = await callRoute(launchRoute.POST, { method: "POST", cookie: user.cookie, body: { projectId: project.id, prompt: "hi" } });
+    expect(viaLaunch.status).toBe(422);
+    expect(viaLaunch.body.error.details.fields).toEqual({ prompt: ["Describe the idea in at least 10 characters"] });
+
+    const viaTickets = await callRoute(ticketsRoute.POST, { method: "POST", cookie: user.cookie, body: { projectId: project.id, title: " ", workflowMode: "spec_driven" } });
+    expect(viaTickets.status).toBe(422);
+    expect(Object.keys(viaTickets.body.error.details.fields)).toEqual(["title"]);
+
+    expect(await db.spec.count({ where: { projectId: project.id } })).toBe(0);
   });
 });
 

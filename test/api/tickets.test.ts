@@ -9,6 +9,8 @@ import * as cancelRoute from "@/app/api/v1/tickets/[ticketId]/cancel/route";
 import { db } from "@/lib/db/client";
 import { addMember } from "@/lib/orgs/add-member";
 import { materializeRequirements, materializeTasks } from "@/lib/specs/materialize-phase";
+import { createQuickTask } from "@/lib/tickets/create-quick-task";
+import { quickTaskTicketInput } from "@/lib/tickets/ticket-schemas";
 import { callRoute } from "@/test/call-route";
 import { SAMPLE_OUTPUTS } from "@/test/fake-anthropic/scripted-spec-agent";
 import { createTestProject, createTestUser } from "@/test/factories";
@@ -136,5 +138,22 @@ describe("tickets API", () => {
     const stranger = await createTestUser();
     const assign = await callRoute(ticketRoute.PATCH, { method: "PATCH", params: { ticketId: quick.body.ticket.id }, cookie: owner.cookie, body: { assigneeId: stranger.id } });
     expect(assign.status).toBe(422);
+  });
+});
+
+describe("the command page's Quick mode through POST /api/v1/tickets", () => {
+  it("makes the very ticket the quick-task service makes of the same prompt (title from its first line, all of it as description)", async () => {
+    const owner = await createTestUser();
+    const project = await createTestProject(owner.id, { autoExecuteTickets: false });
+    for (const prompt of ["## Add a note about greetings\nKeep it short.", `\n  ${"Very long first line ".repeat(10)}\nand more`]) {
+      const viaApi = await callRoute(ticketsRoute.POST, { method: "POST", cookie: owner.cookie, body: quickTaskTicketInput({ projectId: project.id, prompt }) });
+      expect(viaApi.status).toBe(201);
+      const viaService = await createQuickTask({ userId: owner.id, input: { projectId: project.id, prompt } });
+      expect({ title: viaApi.body.ticket.title, description: viaApi.body.ticket.description, priority: viaApi.body.ticket.priority }).toEqual({
+        title: viaService.title,
+        description: viaService.description,
+        priority: viaService.priority,
+      });
+    }
   });
 });

@@ -3,10 +3,13 @@
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition, type FormEvent } from "react";
-import { createQuickTaskAction, launchSpecAction } from "./actions";
+import { useCreateQuickTask } from "@/hooks/api/use-create-quick-task";
+import { useCreateSpec } from "@/hooks/api/use-create-spec";
 import { useProjectReadiness, useProjects } from "@/hooks/api/use-projects";
 import { describeProjectBudget } from "@/lib/llm/describe-project-budget";
-import { ApiErrorAlert } from "@/components/ui/api-error";
+import { createSpecSchema } from "@/lib/specs/spec-schemas";
+import { quickTaskSchema } from "@/lib/tickets/ticket-schemas";
+import { ApiErrorAlert, fieldErrorsOf, issuesToFields } from "@/components/ui/api-error";
 import { Alert } from "@/components/ui/alert";
 import { Select } from "@/components/ui/select";
 import { Button } from "@/components/ui/button";
@@ -29,8 +32,11 @@ export function CommandForm() {
   const [mode, setMode] = useState<Mode>(params.get("mode") === "quick" ? "quick" : "spec");
   const [projectId, setProjectId] = useState<string | undefined>(params.get("project") ?? undefined);
   const [approvalMode, setApprovalMode] = useState<"auto" | "manual">("auto");
-  const [error, setError] = useState<{ message: string; fields?: Record<string, string[]> } | null>(null);
-  const [pending, startTransition] = useTransition();
+  const [clientFields, setClientFields] = useState<Record<string, string[]>>({});
+  const createSpec = useCreateSpec();
+  const createQuickTask = useCreateQuickTask();
+  // Stays pending through the navigation to what was created, so a second submit cannot create it twice.
+  const [navigating, startTransition] = useTransition();
   const router = useRouter();
   const id = useId();
 
@@ -54,23 +60,35 @@ export function CommandForm() {
   const blocked = readiness.data && !readiness.data.ready;
   const warnings = readiness.data?.problems.filter((problem) => problem.blocking === false) ?? [];
 
+  // One submit, one request: whichever mode ran last owns the error on screen (the other was reset).
+  const failure = createSpec.error ?? createQuickTask.error;
+  const fields = { ...fieldErrorsOf(failure), ...clientFields };
+  // The prompt box is the spec's `description` (POST /api/v1/specs) or the quick task's `prompt`, which the server
+  // reads as the ticket's title and description: all of them are the prompt to the person typing it.
+  const promptErrors = fields.prompt ?? fields.description ?? fields.title;
+  const pending = createSpec.isPending || createQuickTask.isPending || navigating;
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const prompt = String(new FormData(event.currentTarget).get("prompt") ?? "");
     if (!selected) return;
-    setError(null);
-    const fail = (result: { error: { message: string; details?: unknown } }) =>
-      setError({ message: result.error.message, fields: (result.error.details as { fields?: Record<string, string[]> } | undefined)?.fields });
-    startTransition(async () => {
-      if (mode === "quick") {
-        const result = await createQuickTaskAction({ projectId: selected, prompt });
-        if (result.ok) router.push(`/projects/${result.data.projectId}/tickets/${result.data.ticketId}`);
-        else fail(result);
-        return;
-      }
-      const result = await launchSpecAction({ projectId: selected, prompt, approvalMode });
-      if (result.ok) router.push(`/projects/${selected}/specs/${result.data.specId}`);
-      else fail(result);
+    createSpec.reset();
+    createQuickTask.reset();
+    setClientFields({});
+    // Checked here with the server's own schemas first: the same field messages, without a round trip.
+    if (mode === "quick") {
+      const checked = quickTaskSchema.safeParse({ projectId: selected, prompt });
+      if (!checked.success) return setClientFields(issuesToFields(checked.error.issues));
+      createQuickTask.mutate(checked.data, {
+        onSuccess: (ticket) => startTransition(() => router.push(`/projects/${ticket.projectId}/tickets/${ticket.id}`)),
+      });
+      return;
+    }
+    // The command page's specs run their tickets by themselves once planned, as they always have from here.
+    const checked = createSpecSchema.safeParse({ projectId: selected, description: prompt, approvalMode, autoExecute: true });
+    if (!checked.success) return setClientFields(issuesToFields(checked.error.issues));
+    createSpec.mutate(checked.data, {
+      onSuccess: ({ spec }) => startTransition(() => router.push(`/projects/${spec.projectId}/specs/${spec.id}`)),
     });
   }
 
@@ -106,16 +124,16 @@ export function CommandForm() {
             defaultValue={params.get("prompt") ?? ""}
             placeholder={mode === "quick" ? "Fix the typo in the sign-in page's title" : "Add passwordless sign-in with magic links. Emails expire after 15 minutes…"}
             className="min-h-48 resize-y"
-            aria-invalid={Boolean(error?.fields?.prompt)}
-            aria-describedby={error?.fields?.prompt ? `${id}-prompt-error` : `${id}-prompt-hint`}
+            aria-invalid={Boolean(promptErrors)}
+            aria-describedby={promptErrors ? `${id}-prompt-error` : `${id}-prompt-hint`}
             onKeyDown={(event) => {
               // Cmd/Ctrl+Enter submits from the prompt, as in every chat-like box.
               if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) event.currentTarget.form?.requestSubmit();
             }}
           />
-          {error?.fields?.prompt ? (
+          {promptErrors ? (
             <p id={`${id}-prompt-error`} className="text-xs text-red-700">
-              {error.fields.prompt.join(" ")}
+              {promptErrors.join(" ")}
             </p>
           ) : (
             <p id={`${id}-prompt-hint`} className="text-xs text-zinc-500">
@@ -123,7 +141,7 @@ export function CommandForm() {
             </p>
           )}
         </div>
-        {error && !error.fields?.prompt && <Alert tone="error">{error.message}</Alert>}
+        {!promptErrors && <ApiErrorAlert error={failure} />}
         {selected && blocked && (
           <Alert tone="error" title="Agents cannot run on this project right now">
             <ul className="list-disc pl-5">

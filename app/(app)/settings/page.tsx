@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getSession } from "@/components/auth/get-session";
+import { readPageSession } from "@/lib/auth/read-session";
 import { authErrorMessage } from "@/components/auth/auth-error-message";
 import { PageHeader } from "@/components/shell/page-header";
 import { isGithubAuthEnabled } from "@/lib/env";
@@ -16,9 +16,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export default async function SettingsPage({ searchParams }: { searchParams: SearchParams }) {
-  const session = await getSession();
-  const userId = (session?.user as { id?: string } | undefined)?.id;
-  const security = userId ? await getAccountSecurity({ userId }) : null;
+  const session = await readPageSession();
+  const security = session ? await getAccountSecurity({ userId: session.user.id }) : null;
   const params = await searchParams;
   const githubError = authErrorMessage(first(params.githubError));
   const githubNotice = githubError
@@ -31,7 +30,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Sea
     <div className="mx-auto max-w-3xl space-y-6">
       <PageHeader title="Settings" description="Your profile, sign-in, API keys and organizations." />
       <ProfileSection />
-      {security && session?.user?.email ? (
+      {security && session ? (
         <SecuritySection email={session.user.email} security={security} isGithubEnabled={isGithubAuthEnabled()} githubNotice={githubNotice} />
       ) : null}
       <ApiKeysSection />

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getSession } from "@/components/auth/get-session";
+import { readPageSession } from "@/lib/auth/read-session";
 import { isGithubAuthEnabled } from "@/lib/env";
 import { AuthCard } from "@/components/auth/auth-card";
 import { authErrorMessage } from "@/components/auth/auth-error-message";
@@ -17,7 +17,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackPath(first(params.callbackUrl));
-  if (await getSession()) redirect(callbackUrl);
+  if (await readPageSession()) redirect(callbackUrl);
 
   const signUpHref = callbackUrl === "/projects" ? "/sign-up" : `/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`;
   return (

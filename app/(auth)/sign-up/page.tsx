@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getSession } from "@/components/auth/get-session";
+import { readPageSession } from "@/lib/auth/read-session";
 import { getEnv } from "@/lib/env";
 import { AuthCard } from "@/components/auth/auth-card";
 import { safeCallbackPath } from "@/components/auth/callback-url";
@@ -14,7 +14,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function SignUpPage({ searchParams }: { searchParams: SearchParams }) {
   const { callbackUrl: rawCallbackUrl } = await searchParams;
   const callbackUrl = safeCallbackPath(Array.isArray(rawCallbackUrl) ? rawCallbackUrl[0] : rawCallbackUrl);
-  if (await getSession()) redirect(callbackUrl);
+  if (await readPageSession()) redirect(callbackUrl);
 
   return (
     <AuthCard

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getSession } from "@/components/auth/get-session";
+import { readPageSession } from "@/lib/auth/read-session";
 import { AuthCard } from "@/components/auth/auth-card";
 import { isGithubAuthEnabled } from "@/lib/env";
 import { getInvitationPreview } from "@/lib/invitations/get-invitation-preview";
@@ -22,7 +22,7 @@ const linkClasses = "font-medium text-indigo-600 hover:text-indigo-500 focus-vis
 // the account (anyone else needs the invited email's account, or a new one).
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [preview, session] = await Promise.all([getInvitationPreview({ token }), getSession()]);
+  const [preview, session] = await Promise.all([getInvitationPreview({ token }), readPageSession()]);
   if (!preview) {
     return (
       <AuthCard title="Invitation not found" footer={<Link href="/sign-in" className={linkClasses}>Sign in</Link>}>
@@ -40,7 +40,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     );
   }
 
-  const signedInEmail = session?.user?.email ?? null;
+  const signedInEmail = session?.user.email ?? null;
   const callbackUrl = `/invite/${encodeURIComponent(token)}`;
   if (signedInEmail && signedInEmail !== preview.email) {
     return (

@@ -1,7 +1,7 @@
 import { parseJsonBody, parseQuery } from "@/lib/http/parse";
 import { json } from "@/lib/http/respond";
 import { withAuth } from "@/lib/http/with-auth";
-import { createSpec } from "@/lib/specs/create-spec";
+import { createAndLaunchSpec } from "@/lib/specs/launch-spec";
 import { listSpecs } from "@/lib/specs/list-specs";
 import { createSpecSchema, listSpecsQuerySchema } from "@/lib/specs/spec-schemas";
 
@@ -11,8 +11,10 @@ export const GET = withAuth(async (req, { caller }) => {
   return json({ specs: await listSpecs({ userId: caller.user.id, projectId }) });
 });
 
-// POST /api/v1/specs – turn an idea into a spec; its sandbox starts at once.
+// POST /api/v1/specs – the one way to create a spec: an idea in, a running spec out (its sandbox queued at once) →
+// {spec, specId, status, currentPhase, sandboxId}. POST /specs/launch and POST /tickets {workflowMode: spec_driven}
+// are deprecated aliases of it.
 export const POST = withAuth(async (req, { caller }) => {
   const input = await parseJsonBody(req, createSpecSchema);
-  return json({ spec: await createSpec({ userId: caller.user.id, input }) }, 201);
+  return json(await createAndLaunchSpec({ userId: caller.user.id, input }), 201);
 });
