@@ -218,7 +218,7 @@ async function main() {
     const { refOf } = await import("@/lib/sandbox/get-sandbox-provider");
     const { authenticateSandboxToken } = await import("@/lib/sandbox/authenticate-sandbox-token");
     const { authenticateApiKey } = await import("@/lib/api-keys/authenticate-api-key");
-    const { assertSpecMember } = await import("@/lib/specs/assert-spec-member");
+    const { getSpecIdForMemberOrThrow } = await import("@/lib/specs/get-spec-id-for-member-or-throw");
     const postEventsRoute = await import("@/app/api/v1/sandboxes/[id]/events/route");
     const specEventsRoute = await import("@/app/api/v1/specs/[specId]/events/route");
 
@@ -636,14 +636,14 @@ async function main() {
     const healthAfter = await measureHealth();
     // The pieces of a request before the events query, in this process: the query floors of Prisma and of the
     // plain pg pool, and the two authentications (Prisma) and the membership check (pg) the routes run.
-    const pieces: Record<string, number[]> = { prismaSelect1: [], pgSelect1: [], authSandboxToken: [], authApiKey: [], assertSpecMember: [] };
+    const pieces: Record<string, number[]> = { prismaSelect1: [], pgSelect1: [], authSandboxToken: [], authApiKey: [], getSpecIdForMemberOrThrow: [] };
     for (let i = 0; i < BREAKDOWN_CALLS; i++) {
       for (const [name, fn] of [
         ["prismaSelect1", () => db.$queryRaw`SELECT 1`],
         ["pgSelect1", () => getPgPool().query("SELECT 1")],
         ["authSandboxToken", () => authenticateSandboxToken(pollApi.token)],
         ["authApiKey", () => authenticateApiKey(apiKey)],
-        ["assertSpecMember", () => assertSpecMember({ userId: user.id, specId: pollApi.specId })],
+        ["getSpecIdForMemberOrThrow", () => getSpecIdForMemberOrThrow({ userId: user.id, specId: pollApi.specId })],
       ] as const) {
         const t = performance.now();
         await fn();
@@ -877,7 +877,7 @@ async function main() {
     console.log(`    tail poll (nothing new): SELECT ${bp(pollBreak.raw)} | listEvents() ${bp(pollBreak.listEvents)} | route handler in-process ${bp(pollBreak.handler)} | HTTP via the server ${bp(pollBreak.http)}`);
     console.log(`    page of ${PAGE}: SELECT ${bp(pageBreak.raw)} | listEvents() ${bp(pageBreak.listEvents)} | route handler in-process ${bp(pageBreak.handler)} | HTTP via the server ${bp(pageBreak.http)}`);
     console.log(`    floor: GET /api/v1/health through Next (1 Prisma query) ${bp(health.values)} (after the polling phase: ${bp(healthAfter.values)})`);
-    console.log(`    pieces in-process: Prisma SELECT 1 ${bp(pieces.prismaSelect1)} | pg SELECT 1 ${bp(pieces.pgSelect1)} | sandbox token auth (Prisma) ${bp(pieces.authSandboxToken)} | API key auth (Prisma) ${bp(pieces.authApiKey)} | assertSpecMember (pg) ${bp(pieces.assertSpecMember)}`);
+    console.log(`    pieces in-process: Prisma SELECT 1 ${bp(pieces.prismaSelect1)} | pg SELECT 1 ${bp(pieces.pgSelect1)} | sandbox token auth (Prisma) ${bp(pieces.authSandboxToken)} | API key auth (Prisma) ${bp(pieces.authApiKey)} | getSpecIdForMemberOrThrow (pg) ${bp(pieces.getSpecIdForMemberOrThrow)}`);
     console.log(`    list query plans (EXPLAIN ANALYZE): ${Object.entries(plans).map(([k, v]) => `${k} ${v.index} ${v.ms} ms`).join(" | ")}`);
     const c = (x: { server: number | null; pg: number | null; bench: number | null } | null | undefined, unit = "ms") =>
       x ? `server ${x.server?.toFixed(2)} ${unit}, postgres ${x.pg?.toFixed(2)} ${unit}, bench ${x.bench?.toFixed(2)} ${unit}` : "–";

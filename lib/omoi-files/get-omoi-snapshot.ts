@@ -2,7 +2,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { loadOmoiSnapshot } from "@/lib/omoi-files/load-omoi-snapshot";
 import type { OmoiSnapshot } from "@/lib/omoi-files/omoi-file-schemas";
-import { getProjectOrThrow } from "@/lib/projects/get-project-or-throw";
+import { getProjectForMemberOrThrow } from "@/lib/projects/get-project-for-member-or-throw";
 
 export interface GetOmoiSnapshotOptions {
   userId: string;
@@ -14,7 +14,7 @@ export interface GetOmoiSnapshotOptions {
 
 /** `omoi sync pull` and `omoi sync diff`: the server's side of a `.omoi_os/` folder (404 for non-members). */
 export async function getOmoiSnapshot({ userId, projectId, specId, specKey }: GetOmoiSnapshotOptions): Promise<OmoiSnapshot> {
-  const project = await getProjectOrThrow({ userId, projectId });
+  const project = await getProjectForMemberOrThrow({ userId, projectId });
   let spec = null;
   if (specId || specKey) {
     spec = await db.spec.findFirst({ where: { projectId, ...(specId ? { id: specId } : { sourceKey: specKey }) } });

@@ -8,7 +8,7 @@ import { loadOmoiSnapshot } from "@/lib/omoi-files/load-omoi-snapshot";
 import type { OmoiPushInput, OmoiPushResult, OmoiSnapshot, SpecFile } from "@/lib/omoi-files/omoi-file-schemas";
 import { matchTicket, planOmoiPush } from "@/lib/omoi-files/plan-omoi-push";
 import { resolveOmoiPeople } from "@/lib/omoi-files/resolve-omoi-people";
-import { getProjectOrThrow } from "@/lib/projects/get-project-or-throw";
+import { getProjectForMemberOrThrow } from "@/lib/projects/get-project-for-member-or-throw";
 
 export interface PushOmoiFilesOptions {
   userId: string;
@@ -24,7 +24,7 @@ export interface PushOmoiFilesOptions {
  * dry run answers the same plan and writes nothing.
  */
 export async function pushOmoiFiles({ userId, projectId, input }: PushOmoiFilesOptions): Promise<OmoiPushResult> {
-  const project = await getProjectOrThrow({ userId, projectId });
+  const project = await getProjectForMemberOrThrow({ userId, projectId });
   return db.$transaction(
     async (tx) => {
       // One push per project at a time (ticket numbers come from this row as well).

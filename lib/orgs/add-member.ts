@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
-import { ADMIN_ROLES, requireMembership } from "@/lib/orgs/require-membership";
+import { ADMIN_ROLES, getMembershipOrThrow } from "@/lib/orgs/get-membership-or-throw";
 import { addMemberSchema, type AddMemberInput, type MemberDto } from "@/lib/orgs/org-schemas";
 
 export interface AddMemberOptions {
@@ -12,7 +12,7 @@ export interface AddMemberOptions {
 /** Adds an existing user (by email) to an organization. Owners and admins only; only owners make owners. */
 export async function addMember({ userId, orgId, input }: AddMemberOptions): Promise<MemberDto> {
   const { email, role } = addMemberSchema.parse(input);
-  const actor = await requireMembership({ userId, orgId, roles: ADMIN_ROLES });
+  const actor = await getMembershipOrThrow({ userId, orgId, roles: ADMIN_ROLES });
   if (role === "owner" && actor.role !== "owner") throw new AppError("forbidden", "Only owners can add owners");
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true } });
   if (!user) {

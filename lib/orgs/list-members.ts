@@ -1,9 +1,9 @@
 import { db } from "@/lib/db/client";
-import { requireMembership } from "@/lib/orgs/require-membership";
+import { getMembershipOrThrow } from "@/lib/orgs/get-membership-or-throw";
 import type { MemberDto } from "@/lib/orgs/org-schemas";
 
 export async function listMembers({ userId, orgId }: { userId: string; orgId: string }): Promise<MemberDto[]> {
-  await requireMembership({ userId, orgId });
+  await getMembershipOrThrow({ userId, orgId });
   const rows = await db.membership.findMany({
     where: { orgId },
     include: { user: { select: { email: true, name: true } } },

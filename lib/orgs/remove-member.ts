@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { lockOrgOwners } from "@/lib/orgs/lock-org-owners";
-import { ADMIN_ROLES, requireMembership } from "@/lib/orgs/require-membership";
+import { ADMIN_ROLES, getMembershipOrThrow } from "@/lib/orgs/get-membership-or-throw";
 
 export interface RemoveMemberOptions {
   userId: string;
@@ -12,12 +12,12 @@ export interface RemoveMemberOptions {
 /** Removes a member; anyone may leave, admins remove others, only owners remove owners, the last owner stays. */
 export async function removeMember({ userId, orgId, memberUserId }: RemoveMemberOptions): Promise<void> {
   const roles = userId === memberUserId ? undefined : ADMIN_ROLES;
-  await requireMembership({ userId, orgId, roles });
+  await getMembershipOrThrow({ userId, orgId, roles });
   await db.$transaction(async (tx) => {
     // Locked before the actor and the target are read, so what is checked below is what the delete acts on (an owner
     // demoted meanwhile no longer acts as one).
     const owners = await lockOrgOwners(tx, orgId);
-    const actor = await requireMembership({ userId, orgId, roles, client: tx });
+    const actor = await getMembershipOrThrow({ userId, orgId, roles, client: tx });
     const target = await tx.membership.findUnique({ where: { orgId_userId: { orgId, userId: memberUserId } } });
     if (!target) throw new AppError("not_found", "Member not found");
     if (target.role === "owner") {

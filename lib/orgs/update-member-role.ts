@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { lockOrgOwners } from "@/lib/orgs/lock-org-owners";
-import { ADMIN_ROLES, requireMembership } from "@/lib/orgs/require-membership";
+import { ADMIN_ROLES, getMembershipOrThrow } from "@/lib/orgs/get-membership-or-throw";
 import type { MemberDto, UpdateMemberInput } from "@/lib/orgs/org-schemas";
 
 export interface UpdateMemberRoleOptions {
@@ -13,12 +13,12 @@ export interface UpdateMemberRoleOptions {
 
 /** Changes a member's role. Only owners grant or take away ownership; an organization always keeps an owner. */
 export async function updateMemberRole({ userId, orgId, memberUserId, input }: UpdateMemberRoleOptions): Promise<MemberDto> {
-  await requireMembership({ userId, orgId, roles: ADMIN_ROLES });
+  await getMembershipOrThrow({ userId, orgId, roles: ADMIN_ROLES });
   return db.$transaction(async (tx) => {
     // Locked before the actor and the target are read, so what is checked below is what the update acts on (an owner
     // demoted meanwhile no longer acts as one).
     const owners = await lockOrgOwners(tx, orgId);
-    const actor = await requireMembership({ userId, orgId, roles: ADMIN_ROLES, client: tx });
+    const actor = await getMembershipOrThrow({ userId, orgId, roles: ADMIN_ROLES, client: tx });
     const target = await tx.membership.findUnique({
       where: { orgId_userId: { orgId, userId: memberUserId } },
       include: { user: { select: { email: true, name: true } } },

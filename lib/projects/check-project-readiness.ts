@@ -5,7 +5,7 @@ import { getEnv } from "@/lib/env";
 import { orgCapSpentMessage } from "@/lib/llm/assert-org-budget-left";
 import { getProjectBudget, type ProjectBudget } from "@/lib/llm/get-project-budget";
 import { checkProjectRepo } from "@/lib/projects/check-project-repo";
-import { getProjectOrThrow } from "@/lib/projects/get-project-or-throw";
+import { getProjectForMemberOrThrow } from "@/lib/projects/get-project-for-member-or-throw";
 import { gitEnv, repoSource } from "@/lib/repos/git-env";
 
 const run = promisify(execFile);
@@ -32,7 +32,7 @@ export interface ProjectReadiness {
  * repository the way a sandbox would clone it (same credentials), so a yes here means a clone will work.
  */
 export async function checkProjectReadiness({ userId, projectId }: { userId: string; projectId: string }): Promise<ProjectReadiness> {
-  const project = await getProjectOrThrow({ userId, projectId });
+  const project = await getProjectForMemberOrThrow({ userId, projectId });
   const problems: ReadinessProblem[] = [];
   if (!getEnv().ANTHROPIC_API_KEY) {
     problems.push({ code: "model_not_configured", message: "No model is configured: set ANTHROPIC_API_KEY on the OmoiOS server and restart it." });

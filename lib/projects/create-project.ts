@@ -1,6 +1,6 @@
 import { db, Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
-import { requireMembership } from "@/lib/orgs/require-membership";
+import { getMembershipOrThrow } from "@/lib/orgs/get-membership-or-throw";
 import { assertRepoUrlAllowed } from "@/lib/projects/assert-repo-url-allowed";
 import { rethrowNameConflict } from "@/lib/projects/rethrow-name-conflict";
 import { projectInclude, toProjectDto } from "@/lib/projects/project-dto";
@@ -15,7 +15,7 @@ export interface CreateProjectOptions {
 export async function createProject({ userId, input }: CreateProjectOptions): Promise<ProjectDto> {
   const { orgId: requestedOrgId, wipLimits, ...fields } = createProjectSchema.parse(input);
   const orgId = requestedOrgId ?? (await personalOrgId(userId));
-  await requireMembership({ userId, orgId });
+  await getMembershipOrThrow({ userId, orgId });
   if (fields.repoUrl) await assertRepoUrlAllowed({ userId, repoUrl: fields.repoUrl });
   try {
     const project = await db.project.create({

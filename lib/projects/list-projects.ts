@@ -1,3 +1,4 @@
+import { projectsOfMember } from "@/lib/orgs/member-scope";
 import { db } from "@/lib/db/client";
 import { projectInclude, toProjectDto } from "@/lib/projects/project-dto";
 import type { ProjectDto } from "@/lib/projects/project-schemas";
@@ -10,7 +11,7 @@ export interface ListProjectsOptions {
 /** Projects of every organization the user belongs to (or of one of them); never anything else. */
 export async function listProjects({ userId, orgId }: ListProjectsOptions): Promise<ProjectDto[]> {
   const projects = await db.project.findMany({
-    where: { org: { memberships: { some: { userId } } }, ...(orgId ? { orgId } : {}) },
+    where: { ...projectsOfMember(userId), ...(orgId ? { orgId } : {}) },
     include: projectInclude,
     orderBy: [{ createdAt: "desc" }],
     take: 500,

@@ -1,7 +1,7 @@
 import { db, Prisma } from "@/lib/db/client";
-import { ADMIN_ROLES, requireMembership } from "@/lib/orgs/require-membership";
+import { ADMIN_ROLES, getMembershipOrThrow } from "@/lib/orgs/get-membership-or-throw";
 import { assertRepoUrlAllowed } from "@/lib/projects/assert-repo-url-allowed";
-import { getProjectOrThrow } from "@/lib/projects/get-project-or-throw";
+import { getProjectForMemberOrThrow } from "@/lib/projects/get-project-for-member-or-throw";
 import { rethrowNameConflict } from "@/lib/projects/rethrow-name-conflict";
 import { projectInclude, toProjectDto } from "@/lib/projects/project-dto";
 import { updateProjectSchema, type ProjectDto, type UpdateProjectInput } from "@/lib/projects/project-schemas";
@@ -21,11 +21,11 @@ const ADMIN_FIELDS = ["repoUrl", "testCommand", "budgetUsd", "maxConcurrentTasks
 /** Any member may change a project's settings, except ADMIN_FIELDS; a new repository must pass the policy. */
 export async function updateProject({ userId, projectId, input }: UpdateProjectOptions): Promise<ProjectDto> {
   const { wipLimits, ...fields } = updateProjectSchema.parse(input);
-  const current = await getProjectOrThrow({ userId, projectId });
+  const current = await getProjectForMemberOrThrow({ userId, projectId });
   // A field sent with its current value is no change (a form may send what it showed).
   const changed = ADMIN_FIELDS.filter((key) => fields[key] !== undefined && (fields[key] ?? null) !== current[key]);
   if (changed.length > 0) {
-    await requireMembership({
+    await getMembershipOrThrow({
       userId,
       orgId: current.orgId,
       roles: ADMIN_ROLES,

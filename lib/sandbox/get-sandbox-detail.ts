@@ -1,5 +1,5 @@
 import { getSandboxProvider, refOf } from "@/lib/sandbox/get-sandbox-provider";
-import { getSandboxForMember } from "@/lib/sandbox/get-sandbox-for-member";
+import { getSandboxForMemberOrThrow } from "@/lib/sandbox/get-sandbox-for-member-or-throw";
 import { LOG_TAIL_MARGIN_BYTES, scrubLogTail } from "@/lib/sandbox/scrub-log-tail";
 import { toSandboxDto, type SandboxDto } from "@/lib/sandbox/sandbox-dto";
 import { log } from "@/lib/log";
@@ -8,7 +8,7 @@ export const LOG_TAIL_BYTES = 16 * 1024;
 
 /** A sandbox as its project's members see it: state, liveness and the (scrubbed) tail of the agent's output. */
 export async function getSandboxDetail({ userId, sandboxId }: { userId: string; sandboxId: string }): Promise<SandboxDto & { logTail: string | null }> {
-  const sandbox = await getSandboxForMember({ userId, sandboxId });
+  const sandbox = await getSandboxForMemberOrThrow({ userId, sandboxId });
   let logTail: string | null = null;
   const ref = refOf(sandbox);
   if (ref) {

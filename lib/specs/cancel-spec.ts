@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { markSandboxLost } from "@/lib/sandbox/mark-sandbox-lost";
-import { requireSpecForMember } from "@/lib/specs/require-spec-for-member";
+import { getSpecForMemberOrThrow } from "@/lib/specs/get-spec-for-member-or-throw";
 import { cancelSpecState } from "@/lib/specs/spec-state";
 import { toSpecDto } from "@/lib/specs/spec-dto";
 import type { SpecDto } from "@/lib/specs/spec-schemas";
@@ -11,7 +11,7 @@ import type { SpecDto } from "@/lib/specs/spec-schemas";
  * stopped. Checkpoints stay, so `execute` can resume later.
  */
 export async function cancelSpec({ userId, specId }: { userId: string; specId: string }): Promise<SpecDto> {
-  await requireSpecForMember({ userId, specId });
+  await getSpecForMemberOrThrow({ userId, specId });
   await db.$transaction(async (tx) => {
     await cancelSpecState(tx, specId);
     await tx.phaseRun.updateMany({ where: { specId, status: "running" }, data: { status: "cancelled", endedAt: new Date() } });

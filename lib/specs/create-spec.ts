@@ -1,7 +1,7 @@
 import { assertOrgBudgetLeft } from "@/lib/llm/assert-org-budget-left";
 import { db } from "@/lib/db/client";
 import { assertModelConfigured } from "@/lib/llm/assert-model-configured";
-import { getProjectOrThrow } from "@/lib/projects/get-project-or-throw";
+import { getProjectForMemberOrThrow } from "@/lib/projects/get-project-for-member-or-throw";
 import { toSpecDto } from "@/lib/specs/spec-dto";
 import { createRunningSpec } from "@/lib/specs/spec-state";
 import type { CreateSpecInput, SpecDto } from "@/lib/specs/spec-schemas";
@@ -13,7 +13,7 @@ import type { CreateSpecInput, SpecDto } from "@/lib/specs/spec-schemas";
  * and its aliases.
  */
 export async function createSpec({ userId, input }: { userId: string; input: CreateSpecInput }): Promise<SpecDto> {
-  const project = await getProjectOrThrow({ userId, projectId: input.projectId });
+  const project = await getProjectForMemberOrThrow({ userId, projectId: input.projectId });
   assertModelConfigured();
   await assertOrgBudgetLeft(project.id);
   const title = input.title ?? firstLine(input.description);

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { toSandboxDto } from "@/lib/sandbox/sandbox-dto";
-import { requireSpecForMember } from "@/lib/specs/require-spec-for-member";
+import { getSpecForMemberOrThrow } from "@/lib/specs/get-spec-for-member-or-throw";
 import { toSpecDto } from "@/lib/specs/spec-dto";
 import { WORK_PHASES } from "@/lib/specs/spec-schemas";
 
@@ -10,7 +10,7 @@ import { WORK_PHASES } from "@/lib/specs/spec-schemas";
  * plan, a summary of its tickets, its sandboxes and the cost per phase.
  */
 export async function getSpecDetail({ userId, specId }: { userId: string; specId: string }) {
-  const spec = await requireSpecForMember({ userId, specId });
+  const spec = await getSpecForMemberOrThrow({ userId, specId });
   const [phaseRuns, requirements, design, tasks, tickets, sandboxes] = await Promise.all([
     db.phaseRun.findMany({ where: { specId }, orderBy: [{ startedAt: "asc" }, { attempt: "asc" }] }),
     db.specRequirement.findMany({ where: { specId }, orderBy: { position: "asc" }, include: { criteria: { orderBy: { position: "asc" } } } }),

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
-import { requireSpecForMember } from "@/lib/specs/require-spec-for-member";
+import { getSpecForMemberOrThrow } from "@/lib/specs/get-spec-for-member-or-throw";
 import { GATED_PHASES, type GatedPhase } from "@/lib/specs/spec-phases";
 import { lockSpec, redoPhase } from "@/lib/specs/spec-state";
 import { decideSpecTransition } from "@/lib/specs/spec-transitions";
@@ -14,7 +14,7 @@ import type { SpecDto } from "@/lib/specs/spec-schemas";
  */
 export async function requestSpecChanges(args: { userId: string; specId: string; phase: GatedPhase; feedback: string }): Promise<SpecDto> {
   const { specId, phase, feedback } = args;
-  await requireSpecForMember({ userId: args.userId, specId });
+  await getSpecForMemberOrThrow({ userId: args.userId, specId });
   return db.$transaction(async (tx) => {
     // The state machine's answer first (a running spec is refused before its rows are looked at).
     const refused = decideSpecTransition(await lockSpec(tx, specId), { type: "request_changes", phase });

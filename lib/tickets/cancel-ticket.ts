@@ -2,11 +2,11 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { markSandboxLost } from "@/lib/sandbox/mark-sandbox-lost";
 import { endOfColumn } from "@/lib/tickets/end-of-column";
-import { requireTicketForMember } from "@/lib/tickets/require-ticket-for-member";
+import { getTicketForMemberOrThrow } from "@/lib/tickets/get-ticket-for-member-or-throw";
 
 /** Stops a ticket's queued or running task: the agent is stopped, the task cancelled, the ticket back to the backlog. */
 export async function cancelTicket({ userId, ticketId }: { userId: string; ticketId: string }) {
-  const ticket = await requireTicketForMember({ userId, ticketId });
+  const ticket = await getTicketForMemberOrThrow({ userId, ticketId });
   const task = await db.task.findFirst({ where: { ticketId, status: { in: ["queued", "running"] } } });
   if (!task) throw new AppError("conflict", "Nothing is queued or running for this ticket");
   // Cancelled first, so the sandbox's end does not put the task back in the queue.

@@ -1,7 +1,7 @@
 import { assertOrgBudgetLeft } from "@/lib/llm/assert-org-budget-left";
 import { db } from "@/lib/db/client";
 import { assertModelConfigured } from "@/lib/llm/assert-model-configured";
-import { getProjectOrThrow } from "@/lib/projects/get-project-or-throw";
+import { getProjectForMemberOrThrow } from "@/lib/projects/get-project-for-member-or-throw";
 import { createAndLaunchSpec } from "@/lib/specs/launch-spec";
 import type { SpecDto } from "@/lib/specs/spec-schemas";
 import { allocateTicketKeys, type TicketKey } from "@/lib/tickets/allocate-ticket-keys";
@@ -27,7 +27,7 @@ export async function createTicket({ userId, input }: { userId: string; input: C
     });
     return { mode: "spec_driven", specId, sandboxId, spec };
   }
-  const project = await getProjectOrThrow({ userId, projectId: input.projectId });
+  const project = await getProjectForMemberOrThrow({ userId, projectId: input.projectId });
   if (project.autoExecuteTickets) {
     // The task is queued at once: the same checks as any other start of agent work.
     assertModelConfigured();

@@ -2,7 +2,7 @@ import { assertOrgBudgetLeft } from "@/lib/llm/assert-org-budget-left";
 import { db } from "@/lib/db/client";
 import { appendWorkerEvent } from "@/lib/events/append-worker-event";
 import { AppError } from "@/lib/http/errors";
-import { requireSpecForMember } from "@/lib/specs/require-spec-for-member";
+import { getSpecForMemberOrThrow } from "@/lib/specs/get-spec-for-member-or-throw";
 import { createTicketsFromSpec } from "@/lib/tickets/create-tickets-from-spec";
 import { startExecution } from "@/lib/specs/spec-state";
 import { enqueueDispatch } from "@/lib/tickets/enqueue-dispatch";
@@ -12,7 +12,7 @@ import { enqueueDispatch } from "@/lib/tickets/enqueue-dispatch";
  * of those tickets that were waiting for a person (the user pressed it, so auto-execute does not matter).
  */
 export async function executeSpecTasks({ userId, specId, specTaskIds }: { userId: string; specId: string; specTaskIds?: string[] }) {
-  const spec = await requireSpecForMember({ userId, specId });
+  const spec = await getSpecForMemberOrThrow({ userId, specId });
   await assertOrgBudgetLeft(spec.projectId);
   if ((await db.specTask.count({ where: { specId } })) === 0) throw new AppError("conflict", "The spec has no tasks yet");
   const result = await db.$transaction(async (tx) => {

@@ -1,10 +1,10 @@
 import { db } from "@/lib/db/client";
-import { requireTicketForMember } from "@/lib/tickets/require-ticket-for-member";
+import { getTicketForMemberOrThrow } from "@/lib/tickets/get-ticket-for-member-or-throw";
 import { ticketInclude, toTicketDto } from "@/lib/tickets/ticket-dto";
 
 /** A ticket with its dependencies (both ways) and every task run: status, attempt, branch, pull request, sandbox. */
 export async function getTicketDetail({ userId, ticketId }: { userId: string; ticketId: string }) {
-  await requireTicketForMember({ userId, ticketId });
+  await getTicketForMemberOrThrow({ userId, ticketId });
   const ticket = await db.ticket.findUniqueOrThrow({
     where: { id: ticketId },
     include: {

@@ -1,5 +1,5 @@
 import { db, type Prisma } from "@/lib/db/client";
-import { getProjectOrThrow } from "@/lib/projects/get-project-or-throw";
+import { getProjectForMemberOrThrow } from "@/lib/projects/get-project-for-member-or-throw";
 import { ticketInclude, toTicketDto } from "@/lib/tickets/ticket-dto";
 import type { TicketDto } from "@/lib/tickets/ticket-schemas";
 import type { z } from "zod";
@@ -7,7 +7,7 @@ import type { listTicketsQuerySchema } from "@/lib/tickets/ticket-schemas";
 
 /** A project's tickets with filters: status, spec, assignee ("me", "unassigned", a user), text in key or title. */
 export async function listTickets({ userId, query }: { userId: string; query: z.infer<typeof listTicketsQuerySchema> }): Promise<TicketDto[]> {
-  await getProjectOrThrow({ userId, projectId: query.projectId });
+  await getProjectForMemberOrThrow({ userId, projectId: query.projectId });
   const where: Prisma.TicketWhereInput = { projectId: query.projectId };
   if (query.status) where.status = query.status;
   if (query.specId) where.specId = query.specId;

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
-import { requireTicketForMember } from "@/lib/tickets/require-ticket-for-member";
+import { getTicketForMemberOrThrow } from "@/lib/tickets/get-ticket-for-member-or-throw";
 import { ticketInclude, toTicketDto } from "@/lib/tickets/ticket-dto";
 import type { BoardMoveInput } from "@/lib/tickets/ticket-schemas";
 import { endOfColumn } from "@/lib/tickets/end-of-column";
@@ -12,7 +12,7 @@ import { assertTransition } from "@/lib/tickets/ticket-status";
  * order of the others untouched. Moves within a project are serialized, so two drags cannot take the same slot.
  */
 export async function moveTicket({ userId, input }: { userId: string; input: BoardMoveInput }) {
-  const ticket = await requireTicketForMember({ userId, ticketId: input.ticketId });
+  const ticket = await getTicketForMemberOrThrow({ userId, ticketId: input.ticketId });
   if (input.toStatus !== ticket.status) assertTransition(ticket.status, input.toStatus);
   const moved = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Project" WHERE id = ${ticket.projectId} FOR UPDATE`;

@@ -4,14 +4,14 @@ import { assertModelConfigured } from "@/lib/llm/assert-model-configured";
 import { AppError } from "@/lib/http/errors";
 import { resumeFailedExecution } from "@/lib/specs/spec-state";
 import { enqueueDispatch } from "@/lib/tickets/enqueue-dispatch";
-import { requireTicketForMember } from "@/lib/tickets/require-ticket-for-member";
+import { getTicketForMemberOrThrow } from "@/lib/tickets/get-ticket-for-member-or-throw";
 
 /**
  * A person presses Run: the ticket's task is queued even with auto-execute off (a failed or cancelled one gets a
  * fresh set of attempts) and runs as soon as its dependencies are done and the project has a free slot.
  */
 export async function runTicket({ userId, ticketId }: { userId: string; ticketId: string }) {
-  const ticket = await requireTicketForMember({ userId, ticketId });
+  const ticket = await getTicketForMemberOrThrow({ userId, ticketId });
   assertModelConfigured();
   await assertOrgBudgetLeft(ticket.projectId);
   if (ticket.status === "done") throw new AppError("conflict", "The ticket is done; reopen it to run it again");

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
-import { requireTicketForMember } from "@/lib/tickets/require-ticket-for-member";
+import { getTicketForMemberOrThrow } from "@/lib/tickets/get-ticket-for-member-or-throw";
 import { ticketInclude, toTicketDto } from "@/lib/tickets/ticket-dto";
 import type { TicketDto, UpdateTicketInput } from "@/lib/tickets/ticket-schemas";
 import { endOfColumn } from "@/lib/tickets/end-of-column";
@@ -8,7 +8,7 @@ import { assertTransition } from "@/lib/tickets/ticket-status";
 
 /** Edits a ticket. A status change follows the status machine (409 otherwise); an assignee must be a member. */
 export async function updateTicket({ userId, ticketId, input }: { userId: string; ticketId: string; input: UpdateTicketInput }): Promise<TicketDto> {
-  const ticket = await requireTicketForMember({ userId, ticketId });
+  const ticket = await getTicketForMemberOrThrow({ userId, ticketId });
   if (input.assigneeId) {
     const project = await db.project.findUniqueOrThrow({ where: { id: ticket.projectId }, select: { orgId: true } });
     const member = await db.membership.findUnique({ where: { orgId_userId: { orgId: project.orgId, userId: input.assigneeId } } });

@@ -5,7 +5,7 @@ import { parseJsonBody, parseParams, parseQuery } from "@/lib/http/parse";
 import { json } from "@/lib/http/respond";
 import { withAuth } from "@/lib/http/with-auth";
 import { withSandboxAuth } from "@/lib/http/with-sandbox-auth";
-import { getSandboxForMember } from "@/lib/sandbox/get-sandbox-for-member";
+import { getSandboxForMemberOrThrow } from "@/lib/sandbox/get-sandbox-for-member-or-throw";
 import { sandboxParamsSchema } from "@/lib/sandbox/sandbox-context-schema";
 
 type Params = { id: string };
@@ -21,6 +21,6 @@ export const POST = withSandboxAuth<Params>(async (req, { sandbox }) => {
 export const GET = withAuth<Params>(async (req, { caller, params }) => {
   const { id } = parseParams(params, sandboxParamsSchema);
   const page = parseQuery(req, eventPageQuerySchema);
-  await getSandboxForMember({ userId: caller.user.id, sandboxId: id });
+  await getSandboxForMemberOrThrow({ userId: caller.user.id, sandboxId: id });
   return json(await listEvents({ sandboxId: id }, page));
 });

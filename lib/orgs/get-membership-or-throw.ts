@@ -2,7 +2,7 @@ import { db, type Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import type { MembershipRoleName } from "@/lib/orgs/org-schemas";
 
-export interface RequireMembershipOptions {
+export interface GetMembershipOptions {
   userId: string;
   orgId: string;
   /** Roles allowed to do the thing; omitted → any member. */
@@ -17,7 +17,7 @@ export interface RequireMembershipOptions {
  * The caller's membership of an organization. A non-member learns nothing, not even that the organization exists
  * (404); a member without the needed role gets 403.
  */
-export async function requireMembership({ userId, orgId, roles, forbiddenMessage, client = db }: RequireMembershipOptions) {
+export async function getMembershipOrThrow({ userId, orgId, roles, forbiddenMessage, client = db }: GetMembershipOptions) {
   const membership = await client.membership.findUnique({ where: { orgId_userId: { orgId, userId } } });
   if (!membership) throw new AppError("not_found", "Organization not found");
   if (roles && !roles.includes(membership.role)) {
