@@ -138,7 +138,7 @@ const envSchema = z.object({
   SANDBOX_HEARTBEAT_TIMEOUT_SECONDS: z.coerce.number().positive().default(60),
   /** How often each sandbox's agent sends a heartbeat. */
   SANDBOX_HEARTBEAT_SECONDS: z.coerce.number().positive().max(60).default(15),
-  /** How often the worker's reaper looks for silent sandboxes. */
+  /** How often the reaper looks for silent sandboxes: one pass per interval across all workers (a graphile-worker cron task). */
   SANDBOX_REAPER_SECONDS: z.coerce.number().positive().default(15),
   /** Re-spawns of a spec's lost sandbox before the spec fails. */
   SANDBOX_MAX_RESPAWNS: z.coerce.number().int().min(0).max(20).default(3),

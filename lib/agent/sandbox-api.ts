@@ -1,4 +1,4 @@
-import { backoffDelays, fetchWithRetry, RetriesExhaustedError } from "@/lib/http/fetch-with-retry";
+import { backoffDelays, fetchWithRetry, HttpRefusedError, readErrorBody, RetriesExhaustedError } from "@/lib/http/fetch-with-retry";
 import { checkpointResultSchema, type CheckpointInput, type CheckpointResult } from "@/lib/sandbox/sandbox-context-schema";
 
 export interface SandboxApiOptions {
@@ -10,12 +10,10 @@ export interface SandboxApiOptions {
 }
 
 /** The app refused a checkpoint for a reason retrying will not change (its own gate, a cancelled spec). */
-export class CheckpointRefused extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
+export class CheckpointRefused extends HttpRefusedError {
+  constructor(status: number, message: string) {
+    super(status, message);
+    this.name = "CheckpointRefused";
   }
 }
 
@@ -34,19 +32,17 @@ export async function putCheckpoint(options: SandboxApiOptions, phase: string, b
       { retryDelaysMs: backoffDelays(options.attempts ?? 6, 300, 5_000), attemptTimeoutMs: 60_000, fetch: options.doFetch },
     );
   } catch (error) {
-    if (error instanceof RetriesExhaustedError) throw new Error(`checkpoint not stored: ${readErrorMessage(error.lastProblem.replace(/^HTTP \d+ /, "")) ?? error.lastProblem}`);
+    if (error instanceof RetriesExhaustedError) throw new Error(`checkpoint not stored: ${messageWithIssues(error.lastText) ?? error.lastProblem}`);
     throw error;
   }
   if (answer.ok) return checkpointResultSchema.parse(JSON.parse(answer.text));
-  throw new CheckpointRefused(answer.status, readErrorMessage(answer.text) ?? `HTTP ${answer.status}`);
+  throw new CheckpointRefused(answer.status, messageWithIssues(answer.text) ?? `HTTP ${answer.status}`);
 }
 
-function readErrorMessage(text: string): string | null {
-  try {
-    const body = JSON.parse(text) as { error?: { message?: string; details?: { issues?: string[] } } };
-    const issues = body.error?.details?.issues;
-    return [body.error?.message, ...(issues ?? [])].filter(Boolean).join("\n") || null;
-  } catch {
-    return null;
-  }
+/** The error body's message and, for a refused output, the gate's issues (one a line): what the agent is told. */
+function messageWithIssues(text: string | null): string | null {
+  const error = readErrorBody(text);
+  if (!error) return null;
+  const issues = (error.details as { issues?: unknown } | undefined)?.issues;
+  return [error.message, ...(Array.isArray(issues) ? issues.filter((issue): issue is string => typeof issue === "string") : [])].join("\n") || null;
 }

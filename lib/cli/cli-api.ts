@@ -3,8 +3,7 @@ import type { CliContext } from "@/lib/cli/cli-context";
 import type { Credentials } from "@/lib/cli/credentials";
 import { CliError, EXIT } from "@/lib/cli/exit-codes";
 import { readApiResponse } from "@/lib/http/api-client";
-import { fetchWithRetry, RetriesExhaustedError } from "@/lib/http/fetch-with-retry";
-
+import { fetchWithRetry, readErrorBody, RetriesExhaustedError } from "@/lib/http/fetch-with-retry";
 
 export interface ApiRequest<S extends z.ZodType> {
   method?: "GET" | "POST";
@@ -36,7 +35,9 @@ export async function callApi<S extends z.ZodType>(ctx: CliContext, credentials:
     return readResponse(new Response(answer.text === "" ? null : answer.text, { status: answer.status, headers: answer.headers }), url, request.schema);
   } catch (error) {
     if (!(error instanceof RetriesExhaustedError)) throw error;
-    const problem = error.lastStatus === null ? error.lastProblem : `${error.lastStatus} ${messageOf(error.lastProblem)}`;
+    // The API's message when the last answer was its error body; else what the body said (a proxy's page).
+    const problem =
+      error.lastStatus === null ? error.lastProblem : `${error.lastStatus} ${readErrorBody(error.lastText)?.message ?? (error.lastText?.slice(0, 300) || "no answer")}`;
     throw new CliError(EXIT.network, `could not complete ${request.method ?? "GET"} ${url} after ${error.attempts} attempt(s): ${problem}`);
   }
 }
@@ -54,14 +55,4 @@ async function readResponse<S extends z.ZodType>(response: Response, url: string
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw new CliError(EXIT.failed, `unexpected answer from ${url} (is OMOIOS_API_URL an OmoiOS server?)`);
   return parsed.data;
-}
-
-/** The error body's message from a retried answer's text ("HTTP 503 {…}"), else the text as it is. */
-function messageOf(problem: string): string {
-  const text = problem.replace(/^HTTP \d+ /, "");
-  try {
-    return (JSON.parse(text) as { error?: { message?: string } }).error?.message ?? text;
-  } catch {
-    return text || "no answer";
-  }
 }

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { EventData, EventType, OutgoingEvent } from "@/lib/events/event-schemas";
-import { backoffDelays, fetchWithRetry } from "@/lib/http/fetch-with-retry";
+import { backoffDelays, fetchWithRetry, HttpRefusedError } from "@/lib/http/fetch-with-retry";
 
 /** What the agent uses to report; implementations batch over HTTP or keep events in memory (tests). */
 export interface EventReporter {
@@ -104,7 +104,7 @@ export function createHttpEventReporter(options: HttpEventReporterOptions): Even
     if (answer.ok) return;
     if (answer.status === 401 || answer.status === 403) options.onRejected?.(answer.status);
     // A 4xx other than 408/429 will fail the same way again: give up on this batch.
-    throw Object.assign(new Error(`event batch refused: HTTP ${answer.status}`), { permanent: true });
+    throw HttpRefusedError.of(answer, `event batch refused: HTTP ${answer.status}`);
   }
 
   function flush(): Promise<void> {

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backoffDelays, fetchWithRetry, RetriesExhaustedError } from "@/lib/http/fetch-with-retry";
+import { backoffDelays, fetchWithRetry, HttpRefusedError, readErrorBody, RetriesExhaustedError } from "@/lib/http/fetch-with-retry";
 
 /** Answers each request with the next scripted step: a status (and headers), or "hang" (never answers). */
 let steps: (number | "hang" | { status: number; headers: Record<string, string> })[] = [];
@@ -61,6 +61,23 @@ describe("fetchWithRetry", () => {
     const started = Date.now();
     await expect(run([5_000, 5_000], { signal: controller.signal })).rejects.toThrow("stopped");
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("keeps the last body when it gives up, and reads the API's error body (or nothing) from an answer", async () => {
+    steps = [503, 502];
+    const exhausted = (await run([10]).catch((e: unknown) => e)) as RetriesExhaustedError;
+    expect(exhausted).toMatchObject({ lastStatus: 502 });
+    expect(readErrorBody(exhausted.lastText)).toEqual({ code: "x", message: "answered 502" });
+    expect(readErrorBody("<html>502 Bad Gateway</html>")).toBeNull();
+    expect(readErrorBody("")).toBeNull();
+    expect(readErrorBody(JSON.stringify({ error: { message: "no code" } }))).toBeNull();
+
+    steps = [404];
+    const refused = HttpRefusedError.of(await run([10]));
+    expect(refused).toBeInstanceOf(HttpRefusedError);
+    expect(refused).toMatchObject({ status: 404, code: "x", message: "answered 404" });
+    expect(HttpRefusedError.of({ status: 413, text: "" }, "too big")).toMatchObject({ status: 413, code: null, message: "too big" });
+    expect(HttpRefusedError.of({ status: 400, text: "nope" }).message).toBe("HTTP 400");
   });
 
   it("grows its waits by doubling up to a cap", () => {

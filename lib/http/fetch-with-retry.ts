@@ -1,3 +1,4 @@
+import { errorBodySchema, type ErrorBody } from "@/lib/http/errors";
 import { withAttemptTimeout } from "@/lib/http/with-attempt-timeout";
 
 /** Answers worth another try: the server is busy, restarting, or behind a proxy that is. */
@@ -33,9 +34,44 @@ export class RetriesExhaustedError extends Error {
     readonly attempts: number,
     readonly lastProblem: string,
     readonly lastStatus: number | null,
+    /** The last answer's whole body when it was a retryable status (see readErrorBody); null after a network error. */
+    readonly lastText: string | null = null,
   ) {
     super(`no answer after ${attempts} attempt(s): ${lastProblem}`);
     this.name = "RetriesExhaustedError";
+  }
+}
+
+/**
+ * A final answer that is not a success, for callers that treat it as an error: retrying will not change it (a 4xx
+ * other than 408/429). Carries the API's error code and details when the body was the API's error body.
+ */
+export class HttpRefusedError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code: string | null = null,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = "HttpRefusedError";
+  }
+
+  /** From an answer: the API's message, else `fallback` (a proxy's page or an empty body says nothing useful). */
+  static of(answer: Pick<FetchOutcome, "status" | "text">, fallback = `HTTP ${answer.status}`): HttpRefusedError {
+    const body = readErrorBody(answer.text);
+    return new HttpRefusedError(answer.status, body?.message ?? fallback, body?.code ?? null, body?.details);
+  }
+}
+
+/** The API's `{ error: { code, message, details } }` from a body's text; null when the body is something else. */
+export function readErrorBody(text: string | null | undefined): ErrorBody["error"] | null {
+  if (!text) return null;
+  try {
+    const parsed = errorBodySchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data.error : null;
+  } catch {
+    return null;
   }
 }
 
@@ -48,6 +84,7 @@ export async function fetchWithRetry(url: string, init: RequestInit, options: Fe
   const doFetch = options.fetch ?? fetch;
   let lastProblem = "no attempt made";
   let lastStatus: number | null = null;
+  let lastText: string | null = null;
   for (let attempt = 1; ; attempt++) {
     options.signal?.throwIfAborted();
     let retryAfterMs = 0;
@@ -59,15 +96,17 @@ export async function fetchWithRetry(url: string, init: RequestInit, options: Fe
       });
       if (!RETRYABLE_STATUS.has(outcome.status)) return outcome;
       lastStatus = outcome.status;
+      lastText = outcome.text;
       lastProblem = `HTTP ${outcome.status} ${outcome.text.slice(0, 300)}`.trim();
       retryAfterMs = Math.min(Number(outcome.headers.get("retry-after")) * 1000 || 0, MAX_RETRY_AFTER_MS);
     } catch (error) {
       options.signal?.throwIfAborted();
       lastProblem = describeNetworkError(error);
       lastStatus = null;
+      lastText = null;
     }
     const step = options.retryDelaysMs[attempt - 1];
-    if (step === undefined) throw new RetriesExhaustedError(attempt, lastProblem, lastStatus);
+    if (step === undefined) throw new RetriesExhaustedError(attempt, lastProblem, lastStatus, lastText);
     options.onRetry?.(lastProblem, attempt);
     const wait = Math.max(retryAfterMs, options.jitter === false ? step : step * (0.75 + Math.random() * 0.25));
     await new Promise<void>((resolve, reject) => {

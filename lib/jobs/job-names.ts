@@ -8,6 +8,8 @@ export const jobPayloadSchemas = {
   dispatch_tasks: z.object({}).passthrough(),
   /** Push an accepted task's branch, open its pull request, record the result. */
   finish_task: z.object({ taskId: z.string().min(1), sandboxId: z.string().min(1) }),
+  /** One reaper pass (lib/sandbox/reap-sandboxes): from the worker's crontab, or booked by the previous pass. */
+  reap_sandboxes: z.object({}).passthrough(),
 } as const;
 
 export type JobName = keyof typeof jobPayloadSchemas;

@@ -175,9 +175,12 @@ describe("agent command, run locally through /bin/sh", () => {
   });
 
   it("the kill script ends the agent with SIGTERM, and with SIGKILL when it ignores SIGTERM", async () => {
+    // Each agent says when its SIGTERM handler is in place (a file beside it): on a loaded machine a fixed wait was
+    // sometimes too short, and a SIGTERM before the handler ends node the default way.
+    const ready = `fs.writeFileSync(new URL("ready", import.meta.url), "");`;
     for (const [source, expected] of [
-      [`process.on("SIGTERM", () => process.exit(143)); setInterval(() => {}, 1000);`, 143],
-      [`process.on("SIGTERM", () => {}); setInterval(() => {}, 1000);`, 128 + os.constants.signals.SIGKILL],
+      [`import fs from "node:fs"; process.on("SIGTERM", () => process.exit(143)); setInterval(() => {}, 1000); ${ready}`, 143],
+      [`import fs from "node:fs"; process.on("SIGTERM", () => {}); setInterval(() => {}, 1000); ${ready}`, 128 + os.constants.signals.SIGKILL],
     ] as const) {
       const local = localSandbox(source);
       const ref = { workspacePath: local.workspacePath };
@@ -190,8 +193,9 @@ describe("agent command, run locally through /bin/sh", () => {
         child.on("exit", (code, signal) => resolve(code ?? 128 + (signal ? os.constants.signals[signal] : 0))),
       );
       // Wait until node is up (pid file written and the SIGTERM handler installed).
-      for (let i = 0; i < 100 && !fs.existsSync(local.pidFile); i++) await new Promise((r) => setTimeout(r, 50));
-      await new Promise((r) => setTimeout(r, 300));
+      const readyFile = path.join(path.dirname(local.pidFile), "ready");
+      for (let i = 0; i < 200 && !(fs.existsSync(local.pidFile) && fs.existsSync(readyFile)); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(fs.existsSync(readyFile)).toBe(true);
       const kill = spawnSync("/bin/sh", ["-c", buildKillScript(ref, 1)], { encoding: "utf8" });
       expect(kill.status).toBe(0);
       expect(await exited).toEqual(expected);

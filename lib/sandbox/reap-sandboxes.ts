@@ -17,8 +17,9 @@ export interface ReapResult {
 
 /**
  * One pass of the reaper: live sandboxes silent for too long are marked lost (and their spec or task recovered);
- * ended sandboxes past the grace period have their workspace or remote sandbox removed. Safe with any number of
- * workers at once: each sandbox is claimed by a conditional update or `SKIP LOCKED`.
+ * ended sandboxes past the grace period have their workspace or remote sandbox removed. Run by the worker's
+ * `reap_sandboxes` job (a graphile-worker cron item, lib/worker/plan-reaper-schedule), once per interval across all
+ * workers — yet still safe if passes overlap: each sandbox is claimed by a conditional update or `SKIP LOCKED`.
  */
 export async function reapSandboxes({ heartbeatTimeoutSeconds, cleanupGraceMs = 10_000 }: ReapOptions): Promise<ReapResult> {
   const cutoff = new Date(Date.now() - heartbeatTimeoutSeconds * 1000);

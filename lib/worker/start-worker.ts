@@ -16,6 +16,8 @@ import { dispatchTasks } from "@/lib/tickets/dispatch-tasks";
 import { enqueueDispatch } from "@/lib/tickets/enqueue-dispatch";
 import { finishTask } from "@/lib/tickets/finish-task";
 import { guardLostConnections } from "@/lib/worker/guard-lost-connections";
+import { planReaperSchedule, REAPER_JOB_KEY, REAPER_MAX_ATTEMPTS } from "@/lib/worker/plan-reaper-schedule";
+import { runJob } from "@/lib/worker/run-job";
 
 export interface WorkerOptions {
   connectionString: string;
@@ -23,6 +25,10 @@ export interface WorkerOptions {
   concurrency?: number;
   provider?: SandboxProvider;
   heartbeatTimeoutSeconds?: number;
+  /**
+   * How often the reaper runs (default SANDBOX_REAPER_SECONDS), across all workers: a graphile-worker cron item,
+   * plus a booked follow-up pass when it is under a minute (see planReaperSchedule).
+   */
   reaperIntervalMs?: number;
   cleanupGraceMs?: number;
   /** How often to look for jobs when no notification arrives (LISTEN/NOTIFY normally wakes it at once). */
@@ -32,7 +38,7 @@ export interface WorkerOptions {
 export interface RunningWorker {
   /** Stops taking jobs, lets the running ones finish, ends this worker's local agents and hands their specs back. */
   stop(): Promise<void>;
-  /** One reaper pass now (tests). */
+  /** One reaper pass now, in this process, besides the scheduled ones (tests). */
   reapNow(): Promise<void>;
 }
 
@@ -47,9 +53,9 @@ const workerLogger = new Logger(() => (level, message, meta) => {
 });
 
 /**
- * The orchestration worker: graphile-worker jobs on the app's database plus the reaper. Every job is idempotent and
- * every claim atomic, so any number of these may run at once. The only in-memory state is which agents this process
- * started (to stop them on shutdown); everything that matters is in the database.
+ * The orchestration worker: graphile-worker jobs on the app's database, the reaper (a cron item) among them. Every
+ * job is idempotent and every claim atomic, so any number of these may run at once. The only in-memory state is which
+ * agents this process started (to stop them on shutdown); everything that matters is in the database.
  */
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const env = getEnv();
@@ -69,6 +75,25 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const poolIds = new Set<string>();
   const events = new EventEmitter() as WorkerEvents;
   events.on("pool:create", ({ workerPool }) => poolIds.add(workerPool.id));
+  let reaping: Promise<void> = Promise.resolve();
+  const reapNow = () => {
+    reaping = reaping
+      .then(() => reapSandboxes({ heartbeatTimeoutSeconds, cleanupGraceMs: options.cleanupGraceMs }))
+      // Also a safety net for dispatch: anything runnable that no event announced is picked up within one pass.
+      .then(async (result) => {
+        await enqueueDispatch();
+        return result;
+      })
+      .then(({ lost, destroyed }) => {
+        if (lost.length || destroyed.length) log.info("reaper pass", { lost: lost.length, destroyed: destroyed.length });
+      })
+      .catch((error) => log.error("reaper pass failed", { error: (error as Error).message }));
+    return reaping;
+  };
+
+  const reaperSchedule = planReaperSchedule(options.reaperIntervalMs ?? env.SANDBOX_REAPER_SECONDS * 1000);
+  // Every task goes through runJob: a bad payload or a 4xx-like failure completes the job (logged) instead of
+  // being retried five times; anything else throws and graphile-worker retries it with backoff.
   const runnerOptions = {
     events,
     connectionString: options.connectionString,
@@ -76,28 +101,34 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     noHandleSignals: true,
     pollInterval: options.pollIntervalMs ?? 2_000,
     logger: workerLogger,
+    parsedCronItems: reaperSchedule.cronItems,
     taskList: {
-      spawn_spec_sandbox: async (raw: unknown) => {
-        const payload = jobPayloadSchemas.spawn_spec_sandbox.parse(raw);
+      spawn_spec_sandbox: runJob(jobPayloadSchemas.spawn_spec_sandbox, async (payload) => {
         const outcome = await spawnSpecSandbox({ specId: payload.specId, provider, onExit });
         if (outcome.spawned) startedHere.add(outcome.sandboxId);
         else if (outcome.reason === "at_capacity") {
           // Not a failure: try again shortly, as the same (deduplicated) job.
           await enqueueJob("spawn_spec_sandbox", payload, { jobKey: spawnJobKey(payload.specId), runAt: outcome.retryAt });
         }
-      },
-      dispatch_tasks: async () => {
+      }),
+      dispatch_tasks: runJob(jobPayloadSchemas.dispatch_tasks, async () => {
         const { started } = await dispatchTasks({ provider, onExit });
         for (const sandboxId of started) startedHere.add(sandboxId);
-      },
-      finish_task: async (raw: unknown) => {
-        await finishTask(jobPayloadSchemas.finish_task.parse(raw));
-      },
+      }),
+      finish_task: runJob(jobPayloadSchemas.finish_task, (payload) => finishTask(payload)),
+      reap_sandboxes: runJob(jobPayloadSchemas.reap_sandboxes, async () => {
+        // Booked before the pass, so a pass that fails or hangs does not end the chain.
+        if (reaperSchedule.followUpMs !== null) await bookReaperPass(reaperSchedule.followUpMs);
+        // Never throws (a failed pass is logged): the next pass is its retry.
+        await reapNow();
+      }),
     },
   };
 
   // graphile-worker's runner ends for good when it loses the database (a restart, a network blip). This worker's
   // agents keep running meanwhile, so rather than dying with it, start a new runner once the database answers again.
+  // (Not lib/http/fetch-with-retry: no HTTP here, and its attempts are finite; this waits, unbounded, for PostgreSQL.
+  // No retry library is among the dependencies, and graphile-worker does not export its own backoff.)
   let runner: Runner | undefined;
   let restartTimer: NodeJS.Timeout | undefined;
   const startRunner = async (attempt = 0): Promise<void> => {
@@ -126,29 +157,17 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   };
   await startRunner();
 
-  let reaping: Promise<void> = Promise.resolve();
-  const reapNow = () => {
-    reaping = reaping
-      .then(() => reapSandboxes({ heartbeatTimeoutSeconds, cleanupGraceMs: options.cleanupGraceMs }))
-      // Also a safety net for dispatch: anything runnable that no event announced is picked up within one pass.
-      .then(async (result) => {
-        await enqueueDispatch();
-        return result;
-      })
-      .then(({ lost, destroyed }) => {
-        if (lost.length || destroyed.length) log.info("reaper pass", { lost: lost.length, destroyed: destroyed.length });
-      })
-      .catch((error) => log.error("reaper pass failed", { error: (error as Error).message }));
-    return reaping;
-  };
-  const reaper = setInterval(() => void reapNow(), options.reaperIntervalMs ?? env.SANDBOX_REAPER_SECONDS * 1000);
+  // A starting worker books the first sub-minute pass; the cron item alone would first run at the next minute (and
+  // still does, should this booking fail).
+  if (reaperSchedule.followUpMs !== null) {
+    await bookReaperPass(reaperSchedule.followUpMs).catch((error) => log.warn("could not book a reaper pass", { error: (error as Error).message }));
+  }
 
   return {
     reapNow,
     async stop() {
       if (stopping) return;
       stopping = true;
-      clearInterval(reaper);
       clearTimeout(restartTimer);
       await runner?.stop();
       await reaping;
@@ -165,4 +184,12 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       }
     },
   };
+}
+
+/**
+ * Books the next reaper pass `delayMs` from now, in place of any pending one (the key): after a pass the next is due
+ * one interval later, and a starting worker's booking replaces one left by a worker that ran with a longer interval.
+ */
+function bookReaperPass(delayMs: number) {
+  return enqueueJob("reap_sandboxes", {}, { jobKey: REAPER_JOB_KEY, maxAttempts: REAPER_MAX_ATTEMPTS, runAt: new Date(Date.now() + delayMs) });
 }
