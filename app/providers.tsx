@@ -17,6 +17,8 @@ function createQueryClient() {
     queryCache: new QueryCache({
       onError: (error) => {
         if (error instanceof ApiError && error.status === 401 && typeof window !== "undefined") {
+          // A full page load on purpose: the session is gone, so is every cached query of it.
+          // eslint-disable-next-line @next/next/no-location-assign-relative-destination
           window.location.href = `/sign-in?callbackUrl=${encodeURIComponent(window.location.pathname)}`;
         }
       },

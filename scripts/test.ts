@@ -1,5 +1,6 @@
-// `npm test`: type-check, unit + integration tests (vitest on a fresh embedded PostgreSQL), then the Playwright
-// e2e suite in Chromium against a production build. Gets a browser when none is installed. Prints one summary.
+// `npm test`: type-check, lint, dependency rules, unit + integration tests (vitest on a fresh embedded PostgreSQL),
+// then the Playwright e2e suite in Chromium against a production build. Gets a browser when none is installed. Prints
+// one summary.
 //   npm test -- --no-e2e     skip the browser suite (quick local loop)
 //   npm run test:e2e         only the browser suite
 import { spawnSync } from "node:child_process";
@@ -69,8 +70,12 @@ fs.mkdirSync("test-results", { recursive: true });
 // Local sandboxes run under bubblewrap; the suites start real ones.
 if (!ensureDebianPackage("bwrap", "bubblewrap", say)) say("bubblewrap is missing and cannot be installed here: the sandbox tests will fail");
 
-// The type-check is a gate, not a test: it adds no "passed" to the totals, only a failure when it fails.
-if (!e2eOnly) run("typecheck", bin("tsc"), ["--noEmit"], () => ({ passed: 0, failed: 0, skipped: 0 }));
+// The type-check, the lint and the dependency rules are gates, not tests: they add no "passed" to the totals, only a
+// failure when they fail. `npm run lint` / `npm run deps` are the same commands (package.json).
+const gate = () => ({ passed: 0, failed: 0, skipped: 0 });
+if (!e2eOnly) run("typecheck", bin("tsc"), ["--noEmit"], gate);
+if (!e2eOnly) run("lint", "npm", ["run", "--silent", "lint"], gate);
+if (!e2eOnly) run("deps", "npm", ["run", "--silent", "deps"], gate);
 
 const vitestReport = path.resolve("test-results/vitest-results.json");
 fs.rmSync(vitestReport, { force: true });

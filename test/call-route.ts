@@ -1,4 +1,4 @@
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- handlers differ only in their params type
+// `any`: handlers differ only in their params type.
 type Handler = (req: Request, segment: { params: Promise<any> }) => Promise<Response>;
 
 export interface CallOptions {

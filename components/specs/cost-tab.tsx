@@ -67,7 +67,7 @@ export function CostTab({ rows, specCostUsd }: { rows: readonly CostRow[]; specC
       </table>
       {/* The spec's own total also counts work outside the phases (its tickets' agents). */}
       {Math.abs(specCostUsd - total.costUsd) >= 0.0001 ? (
-        <p className="mt-2 px-3 text-xs text-zinc-500">The spec has cost {formatUsd(specCostUsd)} in all, its tickets' work included.</p>
+        <p className="mt-2 px-3 text-xs text-zinc-500">The spec has cost {formatUsd(specCostUsd)} in all, its tickets&apos; work included.</p>
       ) : null}
     </div>
   );

@@ -95,7 +95,7 @@ const routeFiles = findRouteFiles(path.resolve("app/api")).map((file) => ({
   path: `/${path.relative(path.resolve("app"), path.dirname(file)).split(path.sep).join("/")}`,
 }));
 
-let routes: Route[] = [];
+const routes: Route[] = [];
 let owner: TestUser;
 let member: TestUser;
 let stranger: TestUser;

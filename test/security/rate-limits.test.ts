@@ -3,7 +3,6 @@ import Anthropic from "@anthropic-ai/sdk";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as me } from "@/app/api/v1/me/route";
 import { POST as proxyPost } from "@/app/api/v1/llm/v1/messages/route";
-import * as sandboxEventsRoute from "@/app/api/v1/sandboxes/[id]/events/route";
 import { db } from "@/lib/db/client";
 import { reloadEnv } from "@/lib/env";
 import { createHttpEventReporter } from "@/lib/events/event-reporter";

@@ -34,6 +34,8 @@ export function PasswordForm({ email }: { email: string }) {
         form.reset();
         const result = await signIn("credentials", { email, password: parsed.data.newPassword, redirect: false }).catch(() => null);
         if (!result?.ok || result.error) {
+          // A full page load on purpose: every session just ended, no client state may outlive it.
+          // eslint-disable-next-line @next/next/no-location-assign-relative-destination
           window.location.assign("/sign-in");
           return;
         }
