@@ -7,13 +7,13 @@
 //
 //      generated    Prisma's generated client (no lib imports)
 //      core         pure, I/O-free vocabularies the server, the agent and the UI share: the model catalogue and
-//                   prices, token-usage arithmetic, spec phases and statuses (planned, from lib/agent, lib/specs)
-//      (root)       env.ts, log.ts (+ scrub-secrets.ts, planned, from lib/security)
+//                   prices, token-usage arithmetic, spec phases and statuses
+//      (root)       env.ts, log.ts, scrub-secrets.ts
 //      security     secret files, public-address checks, concurrency limits: no database, no HTTP
 //      db           Prisma and pg clients, embedded PostgreSQL, migrations
 //      http         low-level HTTP: AppError and the error body, fetch-with-retry, parse, respond, headers
-//      rate-limit   PostgreSQL-backed rate limiting (planned, from lib/security)
-//      jobs         graphile-worker queue: job names, enqueueing
+//      rate-limit   PostgreSQL-backed rate limiting
+//      jobs         graphile-worker queue: job names, enqueueing (dispatch included)
 //      search       workspace search
 //      users        user rows, user schemas, passwords
 //      orgs         organisations and memberships
@@ -23,27 +23,26 @@
 //      events       the event log: appending, listing, ingesting, the agent's reporter
 //      llm          the model-call proxy, budgets, model policy
 //      repos        git mirrors, branches, repository URLs
-//      projects     projects and their readiness
-//      specs        specs, phases, checkpoints' pure parts, the spec engine's gates
-//      tickets      tickets, tasks, the board
+//      projects     projects and their readiness; ticket numbers and column ends (what a spec's SYNC needs of the board)
+//      specs        specs: the state machine, phases and gates, checkpoints, SYNC and the bridge to tickets,
+//                   recovery, execution progress; the sandbox context contract
+//      tickets      tickets, tasks, the board (a ticket's spec moves through lib/specs/spec-state)
 //      omoi-files   the .omoi_os/ file format, import and export
-//      sandbox      running agents: providers, isolation, starting, dispatching, finishing, recovering
+//      sandbox      running agents: providers, isolation, starting, dispatching, finishing, cancelling, recovering
 //      runtime      process start-up: secrets on disk, database preparation, the launcher
 //      worker       the job runner
 //      cli          the `omoi` command line
 //      agent        the in-sandbox agent
-//      routes       Next/next-auth glue: withAuth, withSandboxAuth, auth options (planned, from lib/http, lib/auth)
+//      routes       Next/next-auth glue: withAuth, withSandboxAuth, auth options, the model-call route
 //
-//    Today 18 folders are one cycle. Breaking it takes about 30 file moves (a planned step-by-step list, each step a
-//    `git mv` plus a sed over "@/lib/..." imports); until then the current violations are listed in
-//    .dependency-cruiser-known-violations.json and ignored (`--ignore-known` in package.json's "deps"), so only new
-//    ones fail. Once the moves are done, delete that file together with the `--ignore-known` flag. A new lib/ folder
-//    must be given its place in LIB_ORDER first.
+//    There is no baseline: every import must follow the order. A new lib/ folder must be given its place in LIB_ORDER
+//    first. To fix a violation, move the importing file up when it orchestrates (drives sandboxes, wires routes), or
+//    the imported file down when it is a pure contract or vocabulary (schemas, DTOs, constants, tokens).
 //
 // 2. Layering (not in the baseline, must hold): lib/ never imports app/, hooks/, components/, next or
 //    next-auth/react (dynamic import() included, which ESLint does not see); the agent bundle (everything esbuild puts
 //    into dist/omoi-agent.mjs, see scripts/build-agent.ts) imports no value from lib/db or lib/generated. ESLint
-//    checks the same per file; this checks the bundle's whole closure. Two files are named exceptions, with a TODO.
+//    checks the same per file; this checks the bundle's whole closure.
 const { buildSync } = require("esbuild");
 
 const LIB_ORDER = [
@@ -119,9 +118,7 @@ module.exports = {
       name: "lib-not-next",
       severity: "error",
       comment: "lib/ is framework-free: next, next/* and next-auth/react belong in app/ and client components.",
-      // TODO: lib/auth/read-session.ts's readPageSession() import()s next/server and next/headers (for pages and
-      // layouts). It belongs beside components/auth/get-session.ts, outside lib/; remove this exception then.
-      from: { path: "^lib/", pathNot: "^lib/auth/read-session\\.ts$" },
+      from: { path: "^lib/" },
       to: { path: "^node_modules/(next/|next-auth/react/)" },
     },
     {
@@ -129,9 +126,7 @@ module.exports = {
       severity: "error",
       comment: "The agent bundle runs in a sandbox without a database: no value import of lib/db or lib/generated.",
       from: { path: `^(${agentBundleFiles().map(escape).join("|")})$` },
-      // TODO: lib/db/is-lost-connection.ts is a pure function (no Prisma, no pg) that lib/http/errors.ts pulls into
-      // the bundle; the cycle plan moves it to lib/http. Remove this exception then.
-      to: { path: "^lib/(db|generated)/", pathNot: "^lib/db/is-lost-connection\\.ts$", dependencyTypesNot: ["type-only"] },
+      to: { path: "^lib/(db|generated)/", dependencyTypesNot: ["type-only"] },
     },
   ],
   options: {

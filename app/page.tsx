@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { readPageSession } from "@/lib/auth/read-session";
+import { readPageSession } from "@/app/read-page-session";
 
 export default async function HomePage() {
   redirect((await readPageSession()) ? "/projects" : "/sign-in");

@@ -37,7 +37,7 @@ async function main() {
   const { createApiKey } = await import("@/lib/api-keys/create-api-key");
   const boardRoute = await import("@/app/api/v1/board/view/route");
   const { startWorker } = await import("@/lib/worker/start-worker");
-  const { enqueueDispatch } = await import("@/lib/tickets/enqueue-dispatch");
+  const { enqueueDispatch } = await import("@/lib/jobs/enqueue-dispatch");
   const { BOARD_TICKETS_SQL } = await import("@/lib/tickets/get-board-view");
 
   const user = await createUser({ name: "Bench", email: `bench-${Date.now()}@example.test`, password: "correct horse battery" });

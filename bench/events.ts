@@ -209,14 +209,14 @@ async function main() {
     cleanups.push(() => getPgPool().end());
     const { createUser } = await import("@/lib/users/create-user");
     const { createApiKey } = await import("@/lib/api-keys/create-api-key");
-    const { issueSandboxToken } = await import("@/lib/sandbox/issue-sandbox-token");
+    const { issueSandboxToken } = await import("@/lib/auth/issue-sandbox-token");
     const { ingestEvents } = await import("@/lib/events/ingest-events");
     const { listEvents } = await import("@/lib/events/list-events");
     const { eventBatchSchema } = await import("@/lib/events/event-schemas");
     const { spawnSpecSandbox } = await import("@/lib/sandbox/spawn-spec-sandbox");
     const { createLocalProvider } = await import("@/lib/sandbox/local-provider");
     const { refOf } = await import("@/lib/sandbox/get-sandbox-provider");
-    const { authenticateSandboxToken } = await import("@/lib/sandbox/authenticate-sandbox-token");
+    const { authenticateSandboxToken } = await import("@/lib/auth/authenticate-sandbox-token");
     const { authenticateApiKey } = await import("@/lib/api-keys/authenticate-api-key");
     const { getSpecIdForMemberOrThrow } = await import("@/lib/specs/get-spec-id-for-member-or-throw");
     const postEventsRoute = await import("@/app/api/v1/sandboxes/[id]/events/route");

@@ -34,7 +34,7 @@ async function main() {
   process.env.DATABASE_URL = database.url;
   const { db } = await import("@/lib/db/client");
   const { createUser } = await import("@/lib/users/create-user");
-  const { issueSandboxToken } = await import("@/lib/sandbox/issue-sandbox-token");
+  const { issueSandboxToken } = await import("@/lib/auth/issue-sandbox-token");
   const user = await createUser({ name: "Bench", email: `bench-${Date.now()}@example.test` });
   const org = await db.membership.findFirstOrThrow({ where: { userId: user.id } });
   const project = await db.project.create({ data: { orgId: org.orgId, name: "bench" } });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_AGENT_MODEL } from "@/lib/agent/model-catalog";
+import { DEFAULT_AGENT_MODEL } from "@/lib/core/model-catalog";
 
 /**
  * The process environment, parsed once. Everything else reads configuration from here, so the README's

@@ -1,4 +1,4 @@
-import { scrubString, secretPattern } from "@/lib/security/scrub-secrets";
+import { scrubString, secretPattern } from "@/lib/scrub-secrets";
 
 /**
  * A small structured logger: one JSON line per entry on stderr. Field values whose key looks secret are replaced,

@@ -10,7 +10,7 @@ export interface ScryptWatch {
 }
 
 /**
- * Counts crypto.scrypt computations (every password check and hash, lib/auth/password.ts) and how many overlap. Each
+ * Counts crypto.scrypt computations (every password check and hash, lib/users/password.ts) and how many overlap. Each
  * is held `holdMs` longer, so computations that are allowed to overlap do, and a missing bound cannot hide behind the
  * test harness's cheap scrypt cost.
  */

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { readPageSession } from "@/lib/auth/read-session";
+import { readPageSession } from "@/app/read-page-session";
 import { AppNav } from "@/components/shell/app-nav";
 import { CommandPalette, PaletteButton } from "@/components/shell/command-palette";
 import { IsolationBanner } from "@/components/shell/isolation-banner";

@@ -1,5 +1,5 @@
 import { backoffDelays, fetchWithRetry } from "@/lib/http/fetch-with-retry";
-import { sandboxContextSchema, type SandboxContext } from "@/lib/sandbox/sandbox-context-schema";
+import { sandboxContextSchema, type SandboxContext } from "@/lib/specs/sandbox-context-schema";
 
 const ATTEMPT_TIMEOUT_MS = 10_000;
 

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { loadAgentEnvFile } from "@/lib/agent/load-agent-env-file";
-import { readSandboxEnv } from "@/lib/agent/sandbox-env";
+import { readSandboxEnv } from "@/lib/sandbox/sandbox-env";
 import { buildAgentEnvFile } from "@/lib/sandbox/daytona-provider";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "omoios-env-file-"));

@@ -4,7 +4,7 @@ import Anthropic from "@anthropic-ai/sdk";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { eventPayloadSchema, type AgentEvent } from "@/lib/events/event-schemas";
-import { findModelPricing } from "@/lib/agent/pricing";
+import { findModelPricing } from "@/lib/core/pricing";
 import { runAgentLoop, type RunAgentLoopOptions } from "@/lib/agent/run-agent-loop";
 import { defineTerminalTool } from "@/lib/agent/terminal-tool";
 import { createWorkspaceToolset, type WorkspaceToolset } from "@/lib/agent/workspace/create-workspace-toolset";

@@ -11,7 +11,7 @@ import { isRetryableError } from "@/lib/agent/is-retryable-error";
 import type { TerminalTool, TerminalVerdict } from "@/lib/agent/terminal-tool";
 import { toAnthropicTool } from "@/lib/agent/to-anthropic-tool";
 import { truncateToolResult } from "@/lib/agent/truncate-tool-result";
-import { accumulateUsage, ZERO_USAGE, type AgentUsage } from "@/lib/agent/usage";
+import { accumulateUsage, ZERO_USAGE, type AgentUsage } from "@/lib/core/usage";
 
 export type AgentLoopStatus = "completed" | "terminal_accepted" | "max_turns" | "timeout" | "error";
 

@@ -1,14 +1,14 @@
 import Anthropic from "@anthropic-ai/sdk";
 import { z } from "zod";
 import { runAgentLoop } from "@/lib/agent/run-agent-loop";
-import type { SandboxEnv } from "@/lib/agent/sandbox-env";
+import type { SandboxEnv } from "@/lib/sandbox/sandbox-env";
 import { defineTerminalTool } from "@/lib/agent/terminal-tool";
 import { createWorkspaceToolset } from "@/lib/agent/workspace/create-workspace-toolset";
 import { fetchSandboxContext } from "@/lib/agent/fetch-sandbox-context";
 import { runSpecEngine } from "@/lib/agent/run-spec-engine";
 import { runTaskWork } from "@/lib/agent/run-task-work";
 import { createHttpEventReporter, type EventReporter } from "@/lib/events/event-reporter";
-import type { SandboxContext } from "@/lib/sandbox/sandbox-context-schema";
+import type { SandboxContext } from "@/lib/specs/sandbox-context-schema";
 
 export interface RunSandboxAgentOptions {
   env: SandboxEnv;
@@ -62,7 +62,7 @@ export async function runSandboxAgent({ env, signal: outerSignal, reporter: give
 
   try {
     reporter.emit("spec.heartbeat", env.SPEC_PHASE ? { phase: env.SPEC_PHASE } : {});
-    let prompt = env.AGENT_PROMPT;
+    const prompt = env.AGENT_PROMPT;
     if (!prompt) {
       let context: SandboxContext;
       try {

@@ -7,12 +7,12 @@ import { CheckpointRefused, putCheckpoint, type SandboxApiOptions } from "@/lib/
 import type { AgentTool } from "@/lib/agent/agent-tool";
 import { defineTerminalTool } from "@/lib/agent/terminal-tool";
 import type { EventReporter } from "@/lib/events/event-reporter";
-import type { SandboxContext } from "@/lib/sandbox/sandbox-context-schema";
+import type { SandboxContext } from "@/lib/specs/sandbox-context-schema";
 import { buildPhasePrompt, SPEC_SYSTEM_PROMPT } from "@/lib/specs/phases/build-phase-prompt";
 import { evaluatePhase } from "@/lib/specs/phases/evaluate-phase";
 import { PHASES } from "@/lib/specs/phases/phase-definitions";
 import type { RequirementsOutput } from "@/lib/specs/phases/requirements-output";
-import { GATED_PHASES, PASS_SCORE, PHASE_MAX_ATTEMPTS as MAX_ATTEMPTS, type GatedPhase, type SpecPhaseName } from "@/lib/specs/spec-phases";
+import { GATED_PHASES, PASS_SCORE, PHASE_MAX_ATTEMPTS as MAX_ATTEMPTS, type GatedPhase, type SpecPhaseName } from "@/lib/core/spec-phases";
 
 /** EXPLORE must look at the workspace before it may submit. */
 const MIN_EXPLORE_TOOL_CALLS = 2;

@@ -8,7 +8,7 @@ import { defineTerminalTool } from "@/lib/agent/terminal-tool";
 import { proxyEnv } from "@/lib/agent/workspace/proxy-env";
 import { runShellCommand } from "@/lib/agent/workspace/run-shell-command";
 import type { EventReporter } from "@/lib/events/event-reporter";
-import type { SandboxContext } from "@/lib/sandbox/sandbox-context-schema";
+import type { SandboxContext } from "@/lib/specs/sandbox-context-schema";
 
 const run = promisify(execFile);
 /** Rejected completions before the task fails (missing commits, dirty tree, failing tests). */

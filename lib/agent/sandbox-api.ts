@@ -1,5 +1,5 @@
 import { backoffDelays, fetchWithRetry, HttpRefusedError, readErrorBody, RetriesExhaustedError } from "@/lib/http/fetch-with-retry";
-import { checkpointResultSchema, type CheckpointInput, type CheckpointResult } from "@/lib/sandbox/sandbox-context-schema";
+import { checkpointResultSchema, type CheckpointInput, type CheckpointResult } from "@/lib/specs/sandbox-context-schema";
 
 export interface SandboxApiOptions {
   apiUrl: string;

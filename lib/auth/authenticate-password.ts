@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
-import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
+import { burnPasswordCheck, verifyPassword } from "@/lib/users/password";
 import { claimSignInAttempt } from "@/lib/auth/sign-in-throttle";
 import type { SignInInput, UserDto } from "@/lib/users/user-schemas";
 

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/users/password";
 import { claimSignInAttempt } from "@/lib/auth/sign-in-throttle";
 import { changePasswordSchema, type ChangePasswordInput } from "@/lib/users/user-schemas";
 

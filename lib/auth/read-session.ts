@@ -4,8 +4,8 @@ import { getAuthSecret, useSecureCookies } from "@/lib/auth/secret";
 import { isSessionRevoked, sessionIssuedAtMs } from "@/lib/auth/session-issued-at";
 import type { UserDto } from "@/lib/users/user-schemas";
 
-// The one place the server reads a session: route handlers (lib/http/with-auth.ts, through readSession), pages and
-// layouts (readPageSession), and next-auth's GitHub callback (readSessionCookies). All of them decode the cookie the
+// The one place the server reads a session: route handlers (lib/routes/with-auth.ts, through readSession), pages and
+// layouts (app/read-page-session.ts, through readSessionCookies and readSessionUser), and next-auth's GitHub callback (readSessionCookies). All of them decode the cookie the
 // same way and treat a revoked session the same way; nothing else calls getServerSession or reads the cookie.
 
 export function parseCookies(header: string | null): Map<string, string> {
@@ -64,26 +64,4 @@ export async function readSessionUser(claims: SessionClaims): Promise<UserDto | 
   if (!row || isSessionRevoked(claims.issuedAtMs, row.sessionsRevokedAt)) return null;
   const { sessionsRevokedAt: _revokedAt, ...user } = row;
   return user;
-}
-
-/** The signed-in person of a page render: who they are now (from the database, not as the cookie remembers them). */
-export interface PageSession {
-  user: UserDto;
-  issuedAtMs: number;
-}
-
-/**
- * The session of the request a server component (page, layout) renders, or null — also for a revoked session or a
- * gone user, as the API sees them. Declaring the render per-request first keeps `next build` from trying to
- * prerender the page, which would need the auth secret at build time. next/* is loaded here, not at the top, so the
- * API's fast path outside Next (scripts/hot-routes.ts) never loads it.
- */
-export async function readPageSession(): Promise<PageSession | null> {
-  const [{ connection }, { cookies }] = await Promise.all([import("next/server"), import("next/headers")]);
-  await connection();
-  const jar = await cookies();
-  const claims = await readSessionCookies(new Map(jar.getAll().map((cookie) => [cookie.name, cookie.value])));
-  if (!claims) return null;
-  const user = await readSessionUser(claims);
-  return user ? { user, issuedAtMs: claims.issuedAtMs } : null;
 }

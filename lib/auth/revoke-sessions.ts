@@ -2,7 +2,7 @@ import { db } from "@/lib/db/client";
 
 /**
  * "Sign out everywhere": every session signed in until now is refused from now on (JWT sessions cannot be deleted,
- * so they are compared with this instant; lib/auth/assert-session-current.ts, lib/http/with-auth.ts). API keys are
+ * so they are compared with this instant; lib/auth/assert-session-current.ts, lib/routes/with-auth.ts). API keys are
  * not sessions and stay valid; revoke them apart.
  */
 export async function revokeSessions({ userId }: { userId: string }): Promise<{ sessionsRevokedAt: string }> {

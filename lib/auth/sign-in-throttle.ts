@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { RateLimiterRes, type RateLimiterPostgres } from "rate-limiter-flexible";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
-import { getRateLimiter, retryAfterSeconds } from "@/lib/security/get-rate-limiter";
+import { getRateLimiter, retryAfterSeconds } from "@/lib/rate-limit/get-rate-limiter";
 import { groupClientAddress } from "@/lib/security/group-client-address";
 
 export interface ClaimSignInAttemptOptions {

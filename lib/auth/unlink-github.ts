@@ -3,7 +3,7 @@ import { AppError } from "@/lib/http/errors";
 
 /**
  * Detaches GitHub from the account: GitHub sign-in no longer reaches it — not even by its verified email, which would
- * otherwise attach it again (lib/users/sign-in-with-github.ts); only "Link GitHub" in settings does. Refused while
+ * otherwise attach it again (lib/invitations/sign-in-with-github.ts); only "Link GitHub" in settings does. Refused while
  * GitHub is the account's only way in (no password), so a stolen session cannot lock the owner out.
  */
 export async function unlinkGithub({ userId }: { userId: string }): Promise<{ isGithubLinked: false }> {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SPEC_PHASES } from "@/lib/specs/spec-phases";
+import { SPEC_PHASES } from "@/lib/core/spec-phases";
 
 /**
  * Every event a sandbox (or the worker) can report: one discriminated union shared by the sender (the agent's

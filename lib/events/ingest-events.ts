@@ -1,7 +1,7 @@
 import { getPgPool } from "@/lib/db/pg-pool";
 import { eventStreamKey, lockEventStreamSql } from "@/lib/events/event-stream-lock";
 import { TERMINAL_EVENT_TYPES, type OutgoingEvent } from "@/lib/events/event-schemas";
-import type { SandboxCaller } from "@/lib/sandbox/authenticate-sandbox-token";
+import type { SandboxCaller } from "@/lib/auth/authenticate-sandbox-token";
 
 export interface IngestResult {
   /** Events stored by this call. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isLostConnection } from "@/lib/db/is-lost-connection";
+import { isLostConnection } from "@/lib/http/is-lost-connection";
 
 /** Every error code the API can answer with, and its HTTP status. */
 export const ERROR_STATUS = {

@@ -82,10 +82,11 @@ export function readErrorBody(text: string | null | undefined): ErrorBody["error
  */
 export async function fetchWithRetry(url: string, init: RequestInit, options: FetchWithRetryOptions): Promise<FetchOutcome> {
   const doFetch = options.fetch ?? fetch;
-  let lastProblem = "no attempt made";
-  let lastStatus: number | null = null;
-  let lastText: string | null = null;
   for (let attempt = 1; ; attempt++) {
+    // What the last attempt got: said in the error once the retries are spent.
+    let lastProblem: string;
+    let lastStatus: number | null;
+    let lastText: string | null;
     options.signal?.throwIfAborted();
     let retryAfterMs = 0;
     try {

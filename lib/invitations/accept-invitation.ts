@@ -1,7 +1,7 @@
 import { db, type Prisma } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/users/password";
 import { hashInvitationToken } from "@/lib/invitations/hash-invitation-token";
 import { acceptInvitationSchema, type AcceptInvitationInput, type AcceptedInvitationDto } from "@/lib/invitations/invitation-schemas";
 import { insertUserWithWorkspace } from "@/lib/users/insert-user-with-workspace";

@@ -1,9 +1,9 @@
 import { getPgPool } from "@/lib/db/pg-pool";
 import { getBudgetDefaults } from "@/lib/llm/get-budget-defaults";
 import { AppError } from "@/lib/http/errors";
-import { assertWithinRateLimit } from "@/lib/security/assert-within-rate-limit";
-import { hashSandboxToken, SANDBOX_TOKEN_PREFIX } from "@/lib/sandbox/issue-sandbox-token";
-import type { SandboxCaller } from "@/lib/sandbox/authenticate-sandbox-token";
+import { assertWithinRateLimit } from "@/lib/rate-limit/assert-within-rate-limit";
+import { hashSandboxToken, SANDBOX_TOKEN_PREFIX } from "@/lib/auth/issue-sandbox-token";
+import type { SandboxCaller } from "@/lib/auth/authenticate-sandbox-token";
 
 /** The sandbox behind a model call, and the organization its spend counts against. */
 export interface ProxyCaller extends SandboxCaller {

@@ -1,5 +1,5 @@
-import { listCurrentModels } from "@/lib/agent/model-catalog";
-import { canonicalModelId } from "@/lib/agent/pricing";
+import { listCurrentModels } from "@/lib/core/model-catalog";
+import { canonicalModelId } from "@/lib/core/pricing";
 import { getEnv, type Env } from "@/lib/env";
 
 export interface ModelPolicy {

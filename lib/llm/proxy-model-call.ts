@@ -1,7 +1,7 @@
 import http from "node:http";
 import https from "node:https";
 import type { Readable } from "node:stream";
-import type { ResponseUsage } from "@/lib/agent/usage";
+import type { ResponseUsage } from "@/lib/core/usage";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import { readLimited } from "@/lib/http/parse";
@@ -11,9 +11,9 @@ import { assertCountTokensWithinLimit } from "@/lib/llm/assert-count-tokens-with
 import { assertModelRequestAllowed } from "@/lib/llm/assert-model-request-allowed";
 import { recordLlmUsageInBackground, type RecordLlmUsageOptions } from "@/lib/llm/record-llm-usage";
 import { createSseUsageCollector, emptyUsage, mergeUsage } from "@/lib/llm/usage-from-response";
-import { sandboxTokenFrom } from "@/lib/sandbox/authenticate-sandbox-token";
+import { sandboxTokenFrom } from "@/lib/auth/authenticate-sandbox-token";
 import { PHASE_HEADER } from "@/lib/llm/phase-header";
-import { SPEC_PHASES as PHASES } from "@/lib/specs/spec-phases";
+import { SPEC_PHASES as PHASES } from "@/lib/core/spec-phases";
 
 /** Request headers passed upstream; everything else (cookies, the sandbox token) stays here. */
 const FORWARDED_REQUEST_HEADERS = ["anthropic-version", "anthropic-beta", "accept"];

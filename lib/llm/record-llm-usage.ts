@@ -1,5 +1,5 @@
 import { getPgPool } from "@/lib/db/pg-pool";
-import { accumulateUsage, ZERO_USAGE, type ResponseUsage } from "@/lib/agent/usage";
+import { accumulateUsage, ZERO_USAGE, type ResponseUsage } from "@/lib/core/usage";
 import { log } from "@/lib/log";
 import type { SpecPhase } from "@/lib/generated/prisma/client";
 import type { ModelEndpoint } from "@/lib/llm/proxy-model-call";

@@ -1,4 +1,4 @@
-import type { ResponseUsage } from "@/lib/agent/usage";
+import type { ResponseUsage } from "@/lib/core/usage";
 
 export const emptyUsage = (): ResponseUsage => ({
   input_tokens: 0,

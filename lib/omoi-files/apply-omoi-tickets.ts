@@ -3,8 +3,8 @@ import type { OmoiPlan, OmoiSnapshot, TicketFile } from "@/lib/omoi-files/omoi-f
 import { planLookup } from "@/lib/omoi-files/apply-omoi-spec-items";
 import { matchTicket } from "@/lib/omoi-files/plan-omoi-push";
 import type { OmoiPerson } from "@/lib/omoi-files/resolve-omoi-people";
-import { allocateTicketKeys } from "@/lib/tickets/allocate-ticket-keys";
-import { endOfColumn } from "@/lib/tickets/end-of-column";
+import { allocateTicketKeys } from "@/lib/projects/allocate-ticket-keys";
+import { endOfColumn } from "@/lib/projects/end-of-column";
 
 export interface ApplyOmoiTicketsOptions {
   userId: string;

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { orgSlug } from "@/lib/orgs/org-slug";
+import { orgSlug } from "@/lib/users/org-slug";
 import type { CreateOrganizationInput, OrganizationDto } from "@/lib/orgs/org-schemas";
 
 /** Creates a team organization owned by the caller. */

@@ -1,10 +1,10 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { DEFAULT_AGENT_MODEL, getModelStatus } from "@/lib/agent/model-catalog";
+import { DEFAULT_AGENT_MODEL, getModelStatus } from "@/lib/core/model-catalog";
 import { getEnv } from "@/lib/env";
 import { orgCapSpentMessage } from "@/lib/llm/assert-org-budget-left";
 import { getProjectBudget, type ProjectBudget } from "@/lib/llm/get-project-budget";
-import { checkProjectRepo } from "@/lib/projects/check-project-repo";
+import { checkProjectRepo } from "@/lib/repos/check-project-repo";
 import { getProjectForMemberOrThrow } from "@/lib/projects/get-project-for-member-or-throw";
 import { gitEnv, repoSource } from "@/lib/repos/git-env";
 

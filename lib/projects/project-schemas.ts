@@ -3,8 +3,9 @@ import type { TicketStatus } from "@/lib/generated/prisma/enums";
 
 /** Kanban columns, in board order (DESIGN §6): the one declaration (the status machine and the board import it). */
 export const TICKET_STATUSES = ["backlog", "analyzing", "building", "testing", "done"] as const;
+export type TicketStatusName = (typeof TICKET_STATUSES)[number];
 type Assert<T extends true> = T;
-type Listed = (typeof TICKET_STATUSES)[number];
+type Listed = TicketStatusName;
 /** Fails the type-check when the schema's enum and this list differ. */
 export type TicketStatusesMatchSchema = Assert<[TicketStatus] extends [Listed] ? ([Listed] extends [TicketStatus] ? true : false) : false>;
 
@@ -32,7 +33,7 @@ export const branchSchema = z
   .trim()
   .min(1)
   .max(200)
-  .regex(/^(?!\/|.*\/\/|.*\.\.|.*@\{|.*\.lock$|.*\/$|-)[A-Za-z0-9._\/-]+$/, "Not a valid branch name");
+  .regex(/^(?!\/|.*\/\/|.*\.\.|.*@\{|.*\.lock$|.*\/$|-)[A-Za-z0-9._/-]+$/, "Not a valid branch name");
 
 const wipLimitsSchema = z
   .partialRecord(z.enum(TICKET_STATUSES), z.number().int().min(1).max(1000))

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
-import { checkProjectRepo } from "@/lib/projects/check-project-repo";
+import { checkProjectRepo } from "@/lib/repos/check-project-repo";
 import { ensureMirror } from "@/lib/repos/ensure-mirror";
 import { fetchIntoMirror } from "@/lib/repos/fetch-into-mirror";
 import { gitEnv, repoSource } from "@/lib/repos/git-env";

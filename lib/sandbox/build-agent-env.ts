@@ -1,5 +1,5 @@
 import { getEnv } from "@/lib/env";
-import type { SandboxEnv } from "@/lib/agent/sandbox-env";
+import type { SandboxEnv } from "@/lib/sandbox/sandbox-env";
 import type { SpecPhaseName } from "@/lib/specs/spec-schemas";
 
 export interface AgentEnvInput {

@@ -1,8 +1,8 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { ticketBranchName } from "@/lib/repos/ticket-branch-name";
-import type { SandboxCaller } from "@/lib/sandbox/authenticate-sandbox-token";
-import type { SandboxContext } from "@/lib/sandbox/sandbox-context-schema";
+import type { SandboxCaller } from "@/lib/auth/authenticate-sandbox-token";
+import type { SandboxContext } from "@/lib/specs/sandbox-context-schema";
 import { pendingFeedbackSchema, WORK_PHASES, type SpecPhaseName } from "@/lib/specs/spec-schemas";
 
 const projectSelect = { id: true, name: true, description: true, repoUrl: true, defaultBranch: true, testCommand: true } as const;

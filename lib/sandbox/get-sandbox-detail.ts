@@ -1,7 +1,7 @@
 import { getSandboxProvider, refOf } from "@/lib/sandbox/get-sandbox-provider";
 import { getSandboxForMemberOrThrow } from "@/lib/sandbox/get-sandbox-for-member-or-throw";
 import { LOG_TAIL_MARGIN_BYTES, scrubLogTail } from "@/lib/sandbox/scrub-log-tail";
-import { toSandboxDto, type SandboxDto } from "@/lib/sandbox/sandbox-dto";
+import { toSandboxDto, type SandboxDto } from "@/lib/specs/sandbox-dto";
 import { log } from "@/lib/log";
 
 export const LOG_TAIL_BYTES = 16 * 1024;

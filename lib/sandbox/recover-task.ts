@@ -1,8 +1,8 @@
 import { db } from "@/lib/db/client";
 import { appendWorkerEvent } from "@/lib/events/append-worker-event";
 import { failExecution } from "@/lib/specs/spec-state";
-import { endOfColumn } from "@/lib/tickets/end-of-column";
-import { enqueueDispatch } from "@/lib/tickets/enqueue-dispatch";
+import { endOfColumn } from "@/lib/projects/end-of-column";
+import { enqueueDispatch } from "@/lib/jobs/enqueue-dispatch";
 
 /**
  * A task whose attempt ended without delivered work (its agent failed, died or went silent; the push failed) goes

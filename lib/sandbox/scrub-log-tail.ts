@@ -1,4 +1,4 @@
-import { scrubString } from "@/lib/security/scrub-secrets";
+import { scrubString } from "@/lib/scrub-secrets";
 
 /** Read beyond what is shown, so a secret cut by the read's start is dropped whole rather than shown in part. */
 export const LOG_TAIL_MARGIN_BYTES = 4 * 1024;

@@ -5,7 +5,7 @@ import { resolveSpecBaseCommit } from "@/lib/repos/resolve-spec-base-commit";
 import { getSandboxProvider } from "@/lib/sandbox/get-sandbox-provider";
 import { startClaimedSandbox } from "@/lib/sandbox/start-claimed-sandbox";
 import type { SandboxProvider, SandboxStatus } from "@/lib/sandbox/sandbox-provider";
-import { GATED_PHASES, type GatedPhase } from "@/lib/specs/spec-phases";
+import { GATED_PHASES, type GatedPhase } from "@/lib/core/spec-phases";
 import { lockSpec, resumeSpecAt } from "@/lib/specs/spec-state";
 import { recordSync } from "@/lib/specs/save-checkpoint";
 import { runSync, type SyncResult } from "@/lib/specs/run-sync";

@@ -1,10 +1,10 @@
 import { db } from "@/lib/db/client";
 import { appendWorkerEvent } from "@/lib/events/append-worker-event";
 import { log } from "@/lib/log";
-import { checkProjectRepo } from "@/lib/projects/check-project-repo";
+import { checkProjectRepo } from "@/lib/repos/check-project-repo";
 import { buildAgentEnv, type AgentEnvInput } from "@/lib/sandbox/build-agent-env";
 import { refOf } from "@/lib/sandbox/get-sandbox-provider";
-import { issueSandboxToken } from "@/lib/sandbox/issue-sandbox-token";
+import { issueSandboxToken } from "@/lib/auth/issue-sandbox-token";
 import { markSandboxLost } from "@/lib/sandbox/mark-sandbox-lost";
 import type { SandboxProvider, SandboxRepo, SandboxStatus } from "@/lib/sandbox/sandbox-provider";
 import type { SpecPhaseName } from "@/lib/specs/spec-schemas";

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import type { EventData, EventType, OutgoingEvent } from "@/lib/events/event-schemas";
-import { SPEC_PHASES } from "@/lib/specs/spec-phases";
+import { SPEC_PHASES } from "@/lib/core/spec-phases";
 import { pendingFeedbackSchema } from "@/lib/specs/spec-schemas";
 import { enterPhase, failSpec } from "@/lib/specs/spec-state";
 

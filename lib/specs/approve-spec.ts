@@ -1,7 +1,7 @@
 import { assertOrgBudgetLeft } from "@/lib/llm/assert-org-budget-left";
 import { db } from "@/lib/db/client";
 import { getSpecForMemberOrThrow } from "@/lib/specs/get-spec-for-member-or-throw";
-import type { ApprovalGate } from "@/lib/specs/spec-phases";
+import type { ApprovalGate } from "@/lib/core/spec-phases";
 import { approveGate } from "@/lib/specs/spec-state";
 import { toSpecDto } from "@/lib/specs/spec-dto";
 import type { SpecDto } from "@/lib/specs/spec-schemas";

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { toSandboxDto } from "@/lib/sandbox/sandbox-dto";
+import { toSandboxDto } from "@/lib/specs/sandbox-dto";
 import { getSpecForMemberOrThrow } from "@/lib/specs/get-spec-for-member-or-throw";
 import { toSpecDto } from "@/lib/specs/spec-dto";
 import { WORK_PHASES } from "@/lib/specs/spec-schemas";

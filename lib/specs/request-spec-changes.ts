@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { getSpecForMemberOrThrow } from "@/lib/specs/get-spec-for-member-or-throw";
-import { GATED_PHASES, type GatedPhase } from "@/lib/specs/spec-phases";
+import { GATED_PHASES, type GatedPhase } from "@/lib/core/spec-phases";
 import { lockSpec, redoPhase } from "@/lib/specs/spec-state";
 import { decideSpecTransition } from "@/lib/specs/spec-transitions";
 import { toSpecDto } from "@/lib/specs/spec-dto";

@@ -1,8 +1,8 @@
 import { Prisma } from "@/lib/db/client";
 import { buildSyncPlan } from "@/lib/specs/build-sync-plan";
 import { completeGeneration } from "@/lib/specs/spec-state";
-import { createTicketsFromSpec } from "@/lib/tickets/create-tickets-from-spec";
-import { enqueueDispatch } from "@/lib/tickets/enqueue-dispatch";
+import { createTicketsFromSpec } from "@/lib/specs/create-tickets-from-spec";
+import { enqueueDispatch } from "@/lib/jobs/enqueue-dispatch";
 
 export interface SyncResult {
   phaseRunId: string;

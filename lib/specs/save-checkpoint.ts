@@ -1,7 +1,7 @@
 import { db, Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
-import type { SandboxCaller } from "@/lib/sandbox/authenticate-sandbox-token";
-import type { CheckpointInput, CheckpointResult } from "@/lib/sandbox/sandbox-context-schema";
+import type { SandboxCaller } from "@/lib/auth/authenticate-sandbox-token";
+import type { CheckpointInput, CheckpointResult } from "@/lib/specs/sandbox-context-schema";
 import { appendWorkerEvent } from "@/lib/events/append-worker-event";
 import { materializeDesign, materializeRequirements, materializeTasks } from "@/lib/specs/materialize-phase";
 import { evaluatePhase } from "@/lib/specs/phases/evaluate-phase";
@@ -11,7 +11,7 @@ import type { DesignOutput } from "@/lib/specs/phases/design-output";
 import { requirementsOutputSchema, type RequirementsOutput } from "@/lib/specs/phases/requirements-output";
 import type { TasksOutput } from "@/lib/specs/phases/tasks-output";
 import { runSync, type SyncResult } from "@/lib/specs/run-sync";
-import { GATED_PHASES, SPEC_PHASES, type GatedPhase } from "@/lib/specs/spec-phases";
+import { GATED_PHASES, SPEC_PHASES, type GatedPhase } from "@/lib/core/spec-phases";
 import { decideSpecTransition } from "@/lib/specs/spec-transitions";
 import { lockSpec, passPhase } from "@/lib/specs/spec-state";
 import { pendingFeedbackSchema } from "@/lib/specs/spec-schemas";

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { APPROVAL_GATES, GATED_PHASES, SPEC_PHASES, type ExecutionStatus, type GenerationStatus, type SpecPhaseName } from "@/lib/specs/spec-phases";
+import { APPROVAL_GATES, GATED_PHASES, SPEC_PHASES, type ExecutionStatus, type GenerationStatus, type SpecPhaseName } from "@/lib/core/spec-phases";
 
-export { SPEC_PHASES, WORK_PHASES, type SpecPhaseName } from "@/lib/specs/spec-phases";
+export { SPEC_PHASES, WORK_PHASES, type SpecPhaseName } from "@/lib/core/spec-phases";
 
 export const specPhaseSchema = z.enum(SPEC_PHASES);
 

@@ -1,6 +1,6 @@
 import { db, Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
-import type { ApprovalGate, ExecutionStatus, GatedPhase, GenerationStatus, SpecPhaseName, WorkPhase } from "@/lib/specs/spec-phases";
+import type { ApprovalGate, ExecutionStatus, GatedPhase, GenerationStatus, SpecPhaseName, WorkPhase } from "@/lib/core/spec-phases";
 import { decideSpecTransition, type SpecTransition } from "@/lib/specs/spec-transitions";
 import { startSpecRun } from "@/lib/specs/start-spec-run";
 

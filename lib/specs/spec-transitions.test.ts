@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EXECUTION_STATUSES, GATED_PHASES, GENERATION_STATUSES, SPEC_PHASES, WORK_PHASES, type SpecPhaseName } from "@/lib/specs/spec-phases";
+import { EXECUTION_STATUSES, GATED_PHASES, GENERATION_STATUSES, SPEC_PHASES, WORK_PHASES, type SpecPhaseName } from "@/lib/core/spec-phases";
 import { decideSpecTransition, type SpecStateFields, type SpecTransition } from "@/lib/specs/spec-transitions";
 
 // Every state the three columns can hold (6 × 6 × 4), and every transition with every argument it takes.

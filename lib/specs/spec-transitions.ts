@@ -11,7 +11,7 @@ import {
   type GenerationStatus,
   type SpecPhaseName,
   type WorkPhase,
-} from "@/lib/specs/spec-phases";
+} from "@/lib/core/spec-phases";
 
 /** The part of a spec the state machine decides: planning (generation × phase) and building (execution). */
 export interface SpecStateFields {

@@ -1,5 +1,5 @@
 import { db, type Prisma } from "@/lib/db/client";
-import { endOfColumn } from "@/lib/tickets/end-of-column";
+import { endOfColumn } from "@/lib/projects/end-of-column";
 import { assertTransition, TICKET_STATUSES, type TicketStatusName } from "@/lib/tickets/ticket-status";
 
 /**

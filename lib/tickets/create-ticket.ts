@@ -4,10 +4,10 @@ import { assertModelConfigured } from "@/lib/llm/assert-model-configured";
 import { getProjectForMemberOrThrow } from "@/lib/projects/get-project-for-member-or-throw";
 import { createAndLaunchSpec } from "@/lib/specs/launch-spec";
 import type { SpecDto } from "@/lib/specs/spec-schemas";
-import { allocateTicketKeys, type TicketKey } from "@/lib/tickets/allocate-ticket-keys";
-import { enqueueDispatch } from "@/lib/tickets/enqueue-dispatch";
+import { allocateTicketKeys, type TicketKey } from "@/lib/projects/allocate-ticket-keys";
+import { enqueueDispatch } from "@/lib/jobs/enqueue-dispatch";
 import { ticketInclude, toTicketDto } from "@/lib/tickets/ticket-dto";
-import { endOfColumn } from "@/lib/tickets/end-of-column";
+import { endOfColumn } from "@/lib/projects/end-of-column";
 import type { CreateTicketInput, TicketDto } from "@/lib/tickets/ticket-schemas";
 
 export type CreateTicketResult =

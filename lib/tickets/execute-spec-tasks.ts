@@ -3,9 +3,9 @@ import { db } from "@/lib/db/client";
 import { appendWorkerEvent } from "@/lib/events/append-worker-event";
 import { AppError } from "@/lib/http/errors";
 import { getSpecForMemberOrThrow } from "@/lib/specs/get-spec-for-member-or-throw";
-import { createTicketsFromSpec } from "@/lib/tickets/create-tickets-from-spec";
+import { createTicketsFromSpec } from "@/lib/specs/create-tickets-from-spec";
 import { startExecution } from "@/lib/specs/spec-state";
-import { enqueueDispatch } from "@/lib/tickets/enqueue-dispatch";
+import { enqueueDispatch } from "@/lib/jobs/enqueue-dispatch";
 
 /**
  * "Execute tasks" on a spec: makes the missing tickets (the same idempotent bridge SYNC runs), and queues the tasks

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/http/errors";
 import { getTicketForMemberOrThrow } from "@/lib/tickets/get-ticket-for-member-or-throw";
 import { ticketInclude, toTicketDto } from "@/lib/tickets/ticket-dto";
 import type { BoardMoveInput } from "@/lib/tickets/ticket-schemas";
-import { endOfColumn } from "@/lib/tickets/end-of-column";
+import { endOfColumn } from "@/lib/projects/end-of-column";
 import { assertTransition } from "@/lib/tickets/ticket-status";
 
 /**

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { assertModelConfigured } from "@/lib/llm/assert-model-configured";
 import { AppError } from "@/lib/http/errors";
 import { resumeFailedExecution } from "@/lib/specs/spec-state";
-import { enqueueDispatch } from "@/lib/tickets/enqueue-dispatch";
+import { enqueueDispatch } from "@/lib/jobs/enqueue-dispatch";
 import { getTicketForMemberOrThrow } from "@/lib/tickets/get-ticket-for-member-or-throw";
 
 /**

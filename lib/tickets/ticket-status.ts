@@ -1,10 +1,9 @@
 import { AppError } from "@/lib/http/errors";
 
-import { TICKET_STATUSES } from "@/lib/projects/project-schemas";
+import { TICKET_STATUSES, type TicketStatusName } from "@/lib/projects/project-schemas";
 
 // The columns are declared once, beside the project's WIP limits that name them (browser-safe).
-export { TICKET_STATUSES };
-export type TicketStatusName = (typeof TICKET_STATUSES)[number];
+export { TICKET_STATUSES, type TicketStatusName };
 
 /**
  * The ticket status machine, enforced for people and agents alike: work moves forward one column at a time, and

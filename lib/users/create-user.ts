@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/users/password";
 import { insertUserWithWorkspace } from "@/lib/users/insert-user-with-workspace";
 import type { UserDto } from "@/lib/users/user-schemas";
 
@@ -23,7 +23,7 @@ export const EMAIL_TAKEN_MESSAGE = "An account with this email already exists";
  * Creates a user together with a personal organization they own, in one transaction. The first account of an
  * instance becomes its instance admin (it set the server up: `npm start` on a laptop, then sign up), so its local
  * repositories keep working without any configuration. Who may sign up at all is decided by the callers
- * (lib/users/sign-up-user.ts, lib/users/sign-in-with-github.ts).
+ * (lib/users/sign-up-user.ts, lib/invitations/sign-in-with-github.ts).
  */
 export async function createUser(options: CreateUserOptions): Promise<UserDto> {
   const passwordHash = options.password ? await hashPassword(options.password) : null;

@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { getEnv } from "@/lib/env";
-import { orgSlug } from "@/lib/orgs/org-slug";
+import { orgSlug } from "@/lib/users/org-slug";
 import { canBecomeInstanceAdmin } from "@/lib/users/can-become-instance-admin";
 import type { UserDto } from "@/lib/users/user-schemas";
 

@@ -1,4 +1,4 @@
-import { isLostConnection } from "@/lib/db/is-lost-connection";
+import { isLostConnection } from "@/lib/http/is-lost-connection";
 import { log } from "@/lib/log";
 
 let installed = false;

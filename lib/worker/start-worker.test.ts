@@ -19,7 +19,7 @@ let lib: {
   reapSandboxes: typeof import("@/lib/sandbox/reap-sandboxes").reapSandboxes & { mock: { calls: unknown[] } };
 };
 let databaseUrl: string;
-let workers: RunningWorker[] = [];
+const workers: RunningWorker[] = [];
 
 beforeAll(async () => {
   const admin = new pg.Client({ connectionString: inject("adminUrl") });

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { settleLlmUsage } from "@/lib/llm/record-llm-usage";
-import { issueSandboxToken } from "@/lib/sandbox/issue-sandbox-token";
+import { issueSandboxToken } from "@/lib/auth/issue-sandbox-token";
 import { buildAgentBundle } from "@/scripts/build-agent";
 import { startTestAppServer, type TestAppServer } from "@/test/app-server";
 import { startFakeAnthropic, type FakeAnthropic } from "@/test/fake-anthropic/fake-anthropic-server";

@@ -3,7 +3,7 @@ import NextAuth from "next-auth";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { POST as signUp } from "@/app/api/v1/auth/sign-up/route";
 import { GET as me } from "@/app/api/v1/me/route";
-import { getAuthOptions } from "@/lib/auth/auth-options";
+import { getAuthOptions } from "@/lib/routes/auth-options";
 import { authenticatePassword } from "@/lib/auth/authenticate-password";
 import { db } from "@/lib/db/client";
 import { reloadEnv } from "@/lib/env";

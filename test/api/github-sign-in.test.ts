@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as startGithubInvite } from "@/app/api/v1/invitations/github/route";
 import { DELETE as unlinkGithub, POST as startGithubLink } from "@/app/api/v1/me/github-link/route";
 import { GET as me } from "@/app/api/v1/me/route";
-import { getAuthOptions } from "@/lib/auth/auth-options";
+import { getAuthOptions } from "@/lib/routes/auth-options";
 import { readGithubLinkIntent } from "@/lib/auth/read-github-link-intent";
 import { createInvitation } from "@/lib/invitations/create-invitation";
 import { readGithubInviteIntent } from "@/lib/invitations/github-invite-intent";

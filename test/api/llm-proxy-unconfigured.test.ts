@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { POST as proxyPost } from "@/app/api/v1/llm/v1/messages/route";
 import { db } from "@/lib/db/client";
-import { issueSandboxToken } from "@/lib/sandbox/issue-sandbox-token";
+import { issueSandboxToken } from "@/lib/auth/issue-sandbox-token";
 
 describe("LLM proxy without ANTHROPIC_API_KEY", () => {
   it("says the model is not configured, in words the UI can show", async () => {

@@ -5,7 +5,7 @@ import { POST as proxyPost } from "@/app/api/v1/llm/v1/messages/route";
 import { db } from "@/lib/db/client";
 import { reloadEnv } from "@/lib/env";
 import { settleLlmUsage } from "@/lib/llm/record-llm-usage";
-import { issueSandboxToken } from "@/lib/sandbox/issue-sandbox-token";
+import { issueSandboxToken } from "@/lib/auth/issue-sandbox-token";
 import { revokeSandboxToken } from "@/lib/sandbox/revoke-sandbox-token";
 import { startFakeAnthropic, type FakeAnthropic } from "@/test/fake-anthropic/fake-anthropic-server";
 import { createTestProject, createTestUser } from "@/test/factories";

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET as me } from "@/app/api/v1/me/route";
-import { readPageSession } from "@/lib/auth/read-session";
+import { readPageSession } from "@/app/read-page-session";
 import { revokeSessions } from "@/lib/auth/revoke-sessions";
 import { callRoute } from "@/test/call-route";
 import { createTestUser } from "@/test/factories";

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { json } from "@/lib/http/respond";
-import { withSandboxAuth } from "@/lib/http/with-sandbox-auth";
-import { issueSandboxToken } from "@/lib/sandbox/issue-sandbox-token";
+import { withSandboxAuth } from "@/lib/routes/with-sandbox-auth";
+import { issueSandboxToken } from "@/lib/auth/issue-sandbox-token";
 import { revokeSandboxToken } from "@/lib/sandbox/revoke-sandbox-token";
 import { callRoute } from "@/test/call-route";
 

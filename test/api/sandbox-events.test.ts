@@ -10,7 +10,7 @@ import * as sandboxRoute from "@/app/api/v1/sandboxes/[id]/route";
 import * as specEventsRoute from "@/app/api/v1/specs/[specId]/events/route";
 import { db } from "@/lib/db/client";
 import { createHttpEventReporter } from "@/lib/events/event-reporter";
-import { issueSandboxToken } from "@/lib/sandbox/issue-sandbox-token";
+import { issueSandboxToken } from "@/lib/auth/issue-sandbox-token";
 import { callRoute } from "@/test/call-route";
 import { SAMPLE_OUTPUTS } from "@/test/fake-anthropic/scripted-spec-agent";
 import { createTestProject, createTestUser } from "@/test/factories";

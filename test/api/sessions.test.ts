@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { PUT as changePassword } from "@/app/api/v1/me/password/route";
 import { GET as me } from "@/app/api/v1/me/route";
 import { DELETE as signOutEverywhere } from "@/app/api/v1/me/sessions/route";
-import { getAuthOptions } from "@/lib/auth/auth-options";
+import { getAuthOptions } from "@/lib/routes/auth-options";
 import { authenticatePassword } from "@/lib/auth/authenticate-password";
 import { callRoute } from "@/test/call-route";
 import { createTestApiKey, createTestUser } from "@/test/factories";

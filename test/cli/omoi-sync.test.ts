@@ -9,7 +9,7 @@ import { readOmoiWorkspace } from "@/lib/cli/read-omoi-workspace";
 import { canonical } from "@/lib/omoi-files/plan-omoi-push";
 import { addMember } from "@/lib/orgs/add-member";
 import { materializeDesign, materializeRequirements, materializeTasks } from "@/lib/specs/materialize-phase";
-import { createTicketsFromSpec } from "@/lib/tickets/create-tickets-from-spec";
+import { createTicketsFromSpec } from "@/lib/specs/create-tickets-from-spec";
 import { callRoute } from "@/test/call-route";
 import { cliHarness, removeHarnessDirs, type CliHarness } from "@/test/cli/cli-harness";
 import { startCliTestServer, type CliTestServer } from "@/test/cli/cli-test-server";

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { reloadEnv } from "@/lib/env";
 import { createInvitation } from "@/lib/invitations/create-invitation";
 import { addMember } from "@/lib/orgs/add-member";
-import { issueSandboxToken } from "@/lib/sandbox/issue-sandbox-token";
+import { issueSandboxToken } from "@/lib/auth/issue-sandbox-token";
 import { callRoute } from "@/test/call-route";
 import { createTestApiKey, createTestProject, createTestUser, uniqueSuffix, type TestUser } from "@/test/factories";
 

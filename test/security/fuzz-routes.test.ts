@@ -79,7 +79,7 @@ beforeAll(async () => {
   settleLlmUsage = (await import("@/lib/llm/record-llm-usage")).settleLlmUsage;
   const f = await import("@/test/factories");
   const { addMember } = await import("@/lib/orgs/add-member");
-  const { issueSandboxToken } = await import("@/lib/sandbox/issue-sandbox-token");
+  const { issueSandboxToken } = await import("@/lib/auth/issue-sandbox-token");
   const { pushOmoiFiles } = await import("@/lib/omoi-files/push-omoi-files");
   const { omoiPushSchema } = await import("@/lib/omoi-files/omoi-file-schemas");
 

@@ -8,7 +8,7 @@ import { reloadEnv } from "@/lib/env";
 import { createHttpEventReporter } from "@/lib/events/event-reporter";
 import { errorBodySchema } from "@/lib/http/errors";
 import { SECURITY_HEADERS } from "@/lib/http/security-headers";
-import { issueSandboxToken } from "@/lib/sandbox/issue-sandbox-token";
+import { issueSandboxToken } from "@/lib/auth/issue-sandbox-token";
 import nextConfig from "@/next.config";
 import { startTestAppServer, type TestAppServer } from "@/test/app-server";
 import { callRoute } from "@/test/call-route";

@@ -6,10 +6,10 @@ import * as sandboxEventsRoute from "@/app/api/v1/sandboxes/[id]/events/route";
 import * as specEventsRoute from "@/app/api/v1/specs/[specId]/events/route";
 import { db } from "@/lib/db/client";
 import { reloadEnv } from "@/lib/env";
-import { withAuth } from "@/lib/http/with-auth";
+import { withAuth } from "@/lib/routes/with-auth";
 import { serveNativeRoute } from "@/lib/http/node-adapter";
 import { log } from "@/lib/log";
-import { issueSandboxToken } from "@/lib/sandbox/issue-sandbox-token";
+import { issueSandboxToken } from "@/lib/auth/issue-sandbox-token";
 import { callRoute } from "@/test/call-route";
 import { createTestApiKey, createTestProject, createTestUser } from "@/test/factories";
 

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getPgPool } from "@/lib/db/pg-pool";
 import { db } from "@/lib/db/client";
 import { reloadEnv } from "@/lib/env";
-import { assertWithinRateLimit } from "@/lib/security/assert-within-rate-limit";
-import { issueSandboxToken } from "@/lib/sandbox/issue-sandbox-token";
+import { assertWithinRateLimit } from "@/lib/rate-limit/assert-within-rate-limit";
+import { issueSandboxToken } from "@/lib/auth/issue-sandbox-token";
 import { createTestApiKey, createTestProject, createTestUser, uniqueSuffix } from "@/test/factories";
 
 // Two web processes (test/security/limits-web-process.ts) on this run's database, each with its own memory: every

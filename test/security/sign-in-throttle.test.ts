@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import NextAuth from "next-auth";
 import { afterEach, describe, expect, it } from "vitest";
-import { getAuthOptions } from "@/lib/auth/auth-options";
+import { getAuthOptions } from "@/lib/routes/auth-options";
 import { authenticatePassword } from "@/lib/auth/authenticate-password";
 import { reloadEnv } from "@/lib/env";
 import { createTestUser, uniqueSuffix } from "@/test/factories";

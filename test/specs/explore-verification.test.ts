@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import * as phaseRoute from "@/app/api/v1/sandboxes/[id]/phases/[phase]/route";
 import { db } from "@/lib/db/client";
-import { issueSandboxToken } from "@/lib/sandbox/issue-sandbox-token";
+import { issueSandboxToken } from "@/lib/auth/issue-sandbox-token";
 import { callRoute } from "@/test/call-route";
 import { SAMPLE_OUTPUTS } from "@/test/fake-anthropic/scripted-spec-agent";
 import { createTestProject, createTestUser } from "@/test/factories";

@@ -30,7 +30,7 @@ let lib: {
   getSpecDetail: typeof import("@/lib/specs/get-spec-detail").getSpecDetail;
   approveSpec: typeof import("@/lib/specs/approve-spec").approveSpec;
   requestSpecChanges: typeof import("@/lib/specs/request-spec-changes").requestSpecChanges;
-  cancelSpec: typeof import("@/lib/specs/cancel-spec").cancelSpec;
+  cancelSpec: typeof import("@/lib/sandbox/cancel-spec").cancelSpec;
   executeSpec: typeof import("@/lib/specs/execute-spec").executeSpec;
   exportSpec: typeof import("@/lib/specs/export-spec").exportSpec;
   createTestUser: typeof import("@/test/factories").createTestUser;
@@ -45,7 +45,7 @@ beforeAll(async () => {
     getSpecDetail: (await import("@/lib/specs/get-spec-detail")).getSpecDetail,
     approveSpec: (await import("@/lib/specs/approve-spec")).approveSpec,
     requestSpecChanges: (await import("@/lib/specs/request-spec-changes")).requestSpecChanges,
-    cancelSpec: (await import("@/lib/specs/cancel-spec")).cancelSpec,
+    cancelSpec: (await import("@/lib/sandbox/cancel-spec")).cancelSpec,
     executeSpec: (await import("@/lib/specs/execute-spec")).executeSpec,
     exportSpec: (await import("@/lib/specs/export-spec")).exportSpec,
     createTestUser: (await import("@/test/factories")).createTestUser,

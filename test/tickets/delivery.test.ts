@@ -13,9 +13,9 @@ import { createSampleRepo } from "@/test/fixtures/sample-repo";
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "omoios-delivery-"));
 let lib: {
   db: typeof import("@/lib/db/client").db;
-  finishTask: typeof import("@/lib/tickets/finish-task").finishTask;
+  finishTask: typeof import("@/lib/sandbox/finish-task").finishTask;
   ticketBranchName: typeof import("@/lib/repos/ticket-branch-name").ticketBranchName;
-  issueSandboxToken: typeof import("@/lib/sandbox/issue-sandbox-token").issueSandboxToken;
+  issueSandboxToken: typeof import("@/lib/auth/issue-sandbox-token").issueSandboxToken;
   createTestUser: typeof import("@/test/factories").createTestUser;
   callRoute: typeof import("@/test/call-route").callRoute;
   eventsRoute: typeof import("@/app/api/v1/sandboxes/[id]/events/route");
@@ -32,9 +32,9 @@ beforeAll(async () => {
   setSandboxProvider(provider);
   lib = {
     db: (await import("@/lib/db/client")).db,
-    finishTask: (await import("@/lib/tickets/finish-task")).finishTask,
+    finishTask: (await import("@/lib/sandbox/finish-task")).finishTask,
     ticketBranchName: (await import("@/lib/repos/ticket-branch-name")).ticketBranchName,
-    issueSandboxToken: (await import("@/lib/sandbox/issue-sandbox-token")).issueSandboxToken,
+    issueSandboxToken: (await import("@/lib/auth/issue-sandbox-token")).issueSandboxToken,
     createTestUser: (await import("@/test/factories")).createTestUser,
     callRoute: (await import("@/test/call-route")).callRoute,
     eventsRoute: await import("@/app/api/v1/sandboxes/[id]/events/route"),

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { readPageSession } from "@/lib/auth/read-session";
+import { readPageSession } from "@/app/read-page-session";
 import { authErrorMessage } from "@/components/auth/auth-error-message";
 import { PageHeader } from "@/components/shell/page-header";
 import { isGithubAuthEnabled } from "@/lib/env";

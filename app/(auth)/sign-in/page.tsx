@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { readPageSession } from "@/lib/auth/read-session";
+import { readPageSession } from "@/app/read-page-session";
 import { isGithubAuthEnabled } from "@/lib/env";
 import { AuthCard } from "@/components/auth/auth-card";
 import { authErrorMessage } from "@/components/auth/auth-error-message";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { readPageSession } from "@/lib/auth/read-session";
+import { readPageSession } from "@/app/read-page-session";
 import { getEnv } from "@/lib/env";
 import { AuthCard } from "@/components/auth/auth-card";
 import { safeCallbackPath } from "@/components/auth/callback-url";

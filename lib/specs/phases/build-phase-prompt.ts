@@ -1,4 +1,4 @@
-import type { SandboxContext } from "@/lib/sandbox/sandbox-context-schema";
+import type { SandboxContext } from "@/lib/specs/sandbox-context-schema";
 import type { GatedPhase } from "@/lib/specs/phases/evaluate-phase";
 import { PHASES } from "@/lib/specs/phases/phase-definitions";
 

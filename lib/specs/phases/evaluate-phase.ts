@@ -9,8 +9,8 @@ import { findUnknownFields } from "@/lib/specs/phases/find-unknown-fields";
 import { requirementsOutputSchema, type RequirementsOutput } from "@/lib/specs/phases/requirements-output";
 import { tasksOutputSchema } from "@/lib/specs/phases/tasks-output";
 
-export type { GatedPhase } from "@/lib/specs/spec-phases";
-import type { GatedPhase } from "@/lib/specs/spec-phases";
+export type { GatedPhase } from "@/lib/core/spec-phases";
+import type { GatedPhase } from "@/lib/core/spec-phases";
 
 export interface EvaluationContext {
   /**

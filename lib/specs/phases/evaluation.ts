@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { PASS_SCORE } from "@/lib/specs/spec-phases";
+import { PASS_SCORE } from "@/lib/core/spec-phases";
 
 /** The verdict of a quality gate: named sub-scores in [0, 1], blocking issues and advisory warnings. */
 export interface Evaluation {

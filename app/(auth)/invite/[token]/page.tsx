@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { readPageSession } from "@/lib/auth/read-session";
+import { readPageSession } from "@/app/read-page-session";
 import { AuthCard } from "@/components/auth/auth-card";
 import { isGithubAuthEnabled } from "@/lib/env";
 import { getInvitationPreview } from "@/lib/invitations/get-invitation-preview";

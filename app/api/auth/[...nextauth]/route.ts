@@ -1,5 +1,5 @@
 import NextAuth from "next-auth";
-import { getAuthOptions } from "@/lib/auth/auth-options";
+import { getAuthOptions } from "@/lib/routes/auth-options";
 import { parseCookies } from "@/lib/auth/read-session";
 import { readGithubLinkIntent } from "@/lib/auth/read-github-link-intent";
 import { withSignInOutcome } from "@/lib/auth/sign-in-outcome";

@@ -1,6 +1,6 @@
 import { json } from "@/lib/http/respond";
 import { parseJsonBody } from "@/lib/http/parse";
-import { withAuth } from "@/lib/http/with-auth";
+import { withAuth } from "@/lib/routes/with-auth";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { createApiKeySchema } from "@/lib/api-keys/api-key-schemas";

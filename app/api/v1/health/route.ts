@@ -1,5 +1,5 @@
 import { json } from "@/lib/http/respond";
-import { withPublic } from "@/lib/http/with-auth";
+import { withPublic } from "@/lib/routes/with-auth";
 import { checkDatabase } from "@/lib/db/check-database";
 
 // GET /api/v1/health – liveness and database reachability (no data, no auth).

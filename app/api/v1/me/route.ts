@@ -1,5 +1,5 @@
 import { json } from "@/lib/http/respond";
-import { withAuth } from "@/lib/http/with-auth";
+import { withAuth } from "@/lib/routes/with-auth";
 import { listOrganizations } from "@/lib/orgs/list-organizations";
 
 // GET /api/v1/me – the caller and their organizations.

@@ -1,6 +1,6 @@
 import { json } from "@/lib/http/respond";
 import { parseJsonBody } from "@/lib/http/parse";
-import { withAuth } from "@/lib/http/with-auth";
+import { withAuth } from "@/lib/routes/with-auth";
 import { createOrganization } from "@/lib/orgs/create-organization";
 import { listOrganizations } from "@/lib/orgs/list-organizations";
 import { createOrganizationSchema } from "@/lib/orgs/org-schemas";

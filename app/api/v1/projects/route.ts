@@ -1,6 +1,6 @@
 import { json } from "@/lib/http/respond";
 import { parseJsonBody, parseQuery } from "@/lib/http/parse";
-import { withAuth } from "@/lib/http/with-auth";
+import { withAuth } from "@/lib/routes/with-auth";
 import { createProject } from "@/lib/projects/create-project";
 import { listProjects } from "@/lib/projects/list-projects";
 import { createProjectSchema, listProjectsQuerySchema } from "@/lib/projects/project-schemas";

@@ -1,6 +1,6 @@
 import { parseQuery } from "@/lib/http/parse";
 import { json } from "@/lib/http/respond";
-import { withAuth } from "@/lib/http/with-auth";
+import { withAuth } from "@/lib/routes/with-auth";
 import { searchQuerySchema } from "@/lib/search/search-schemas";
 import { searchWorkspace } from "@/lib/search/search-workspace";
 

@@ -1,6 +1,6 @@
 import { parseJsonBody, parseQuery } from "@/lib/http/parse";
 import { json } from "@/lib/http/respond";
-import { withAuth } from "@/lib/http/with-auth";
+import { withAuth } from "@/lib/routes/with-auth";
 import { createAndLaunchSpec } from "@/lib/specs/launch-spec";
 import { listSpecs } from "@/lib/specs/list-specs";
 import { createSpecSchema, listSpecsQuerySchema } from "@/lib/specs/spec-schemas";

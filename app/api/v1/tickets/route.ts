@@ -1,6 +1,6 @@
 import { parseJsonBody, parseQuery } from "@/lib/http/parse";
 import { json } from "@/lib/http/respond";
-import { withAuth } from "@/lib/http/with-auth";
+import { withAuth } from "@/lib/routes/with-auth";
 import { SPEC_ALIAS_DEPRECATION_HEADERS } from "@/lib/specs/launch-spec";
 import { createTicket } from "@/lib/tickets/create-ticket";
 import { listTickets } from "@/lib/tickets/list-tickets";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { json } from "@/lib/http/respond";
 import { parseParams } from "@/lib/http/parse";
-import { withAuth } from "@/lib/http/with-auth";
+import { withAuth } from "@/lib/routes/with-auth";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 
 // DELETE /api/v1/api-keys/{keyId} – revoke one of the caller's keys.

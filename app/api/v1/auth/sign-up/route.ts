@@ -1,6 +1,6 @@
 import { json } from "@/lib/http/respond";
 import { parseJsonBody } from "@/lib/http/parse";
-import { withPublic } from "@/lib/http/with-auth";
+import { withPublic } from "@/lib/routes/with-auth";
 import { signUpUser } from "@/lib/users/sign-up-user";
 import { signUpSchema } from "@/lib/users/user-schemas";
 

@@ -1,6 +1,6 @@
 import { parseJsonBody } from "@/lib/http/parse";
 import { json } from "@/lib/http/respond";
-import { withAuth } from "@/lib/http/with-auth";
+import { withAuth } from "@/lib/routes/with-auth";
 import { moveTicket } from "@/lib/tickets/move-ticket";
 import { boardMoveSchema } from "@/lib/tickets/ticket-schemas";
 

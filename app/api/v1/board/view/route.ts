@@ -1,5 +1,5 @@
 import { parseQuery } from "@/lib/http/parse";
-import { withAuth } from "@/lib/http/with-auth";
+import { withAuth } from "@/lib/routes/with-auth";
 import { getBoardView } from "@/lib/tickets/get-board-view";
 import { boardViewQuerySchema } from "@/lib/tickets/ticket-schemas";
 

@@ -1,6 +1,6 @@
 import { json } from "@/lib/http/respond";
 import { parseJsonBody } from "@/lib/http/parse";
-import { resolveOptionalCaller, withPublic } from "@/lib/http/with-auth";
+import { resolveOptionalCaller, withPublic } from "@/lib/routes/with-auth";
 import { acceptInvitation } from "@/lib/invitations/accept-invitation";
 import { acceptInvitationSchema } from "@/lib/invitations/invitation-schemas";
 

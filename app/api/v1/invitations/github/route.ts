@@ -1,6 +1,6 @@
 import { json } from "@/lib/http/respond";
 import { parseJsonBody } from "@/lib/http/parse";
-import { withPublic } from "@/lib/http/with-auth";
+import { withPublic } from "@/lib/routes/with-auth";
 import { githubInviteIntentSchema } from "@/lib/invitations/invitation-schemas";
 import { startGithubInvite } from "@/lib/invitations/start-github-invite";
 

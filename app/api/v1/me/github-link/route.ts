@@ -1,6 +1,6 @@
 import { json } from "@/lib/http/respond";
-import { withAuth } from "@/lib/http/with-auth";
-import { assertSignedIn } from "@/lib/auth/assert-signed-in";
+import { withAuth } from "@/lib/routes/with-auth";
+import { assertSignedIn } from "@/lib/routes/assert-signed-in";
 import { createGithubLinkIntent } from "@/lib/auth/create-github-link-intent";
 import { unlinkGithub } from "@/lib/auth/unlink-github";
 

@@ -1,7 +1,7 @@
 import { json } from "@/lib/http/respond";
 import { parseJsonBody } from "@/lib/http/parse";
-import { withAuth } from "@/lib/http/with-auth";
-import { assertSignedIn } from "@/lib/auth/assert-signed-in";
+import { withAuth } from "@/lib/routes/with-auth";
+import { assertSignedIn } from "@/lib/routes/assert-signed-in";
 import { changePassword } from "@/lib/auth/change-password";
 import { clientAddressOf } from "@/lib/http/client-address-of";
 import { changePasswordSchema } from "@/lib/users/user-schemas";

@@ -1,6 +1,6 @@
 import { json } from "@/lib/http/respond";
-import { withAuth } from "@/lib/http/with-auth";
-import { assertSignedIn } from "@/lib/auth/assert-signed-in";
+import { withAuth } from "@/lib/routes/with-auth";
+import { assertSignedIn } from "@/lib/routes/assert-signed-in";
 import { revokeSessions } from "@/lib/auth/revoke-sessions";
 
 // DELETE /api/v1/me/sessions – sign out everywhere: every session signed in until now ends (this one too).

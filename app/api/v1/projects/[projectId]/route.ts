@@ -1,6 +1,6 @@
 import { json, noContent } from "@/lib/http/respond";
 import { parseJsonBody, parseParams } from "@/lib/http/parse";
-import { withAuth } from "@/lib/http/with-auth";
+import { withAuth } from "@/lib/routes/with-auth";
 import { deleteProject } from "@/lib/projects/delete-project";
 import { getProjectForMemberOrThrow } from "@/lib/projects/get-project-for-member-or-throw";
 import { updateProject } from "@/lib/projects/update-project";

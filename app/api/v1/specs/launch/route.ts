@@ -1,6 +1,6 @@
 import { parseJsonBody } from "@/lib/http/parse";
 import { json } from "@/lib/http/respond";
-import { withAuth } from "@/lib/http/with-auth";
+import { withAuth } from "@/lib/routes/with-auth";
 import { createAndLaunchSpec, SPEC_ALIAS_DEPRECATION_HEADERS } from "@/lib/specs/launch-spec";
 import { launchSpecAliasSchema } from "@/lib/specs/spec-schemas";
 

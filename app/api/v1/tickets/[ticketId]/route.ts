@@ -1,6 +1,6 @@
 import { parseJsonBody, parseParams } from "@/lib/http/parse";
 import { json } from "@/lib/http/respond";
-import { withAuth } from "@/lib/http/with-auth";
+import { withAuth } from "@/lib/routes/with-auth";
 import { getTicketDetail } from "@/lib/tickets/get-ticket-detail";
 import { ticketParamsSchema, updateTicketSchema } from "@/lib/tickets/ticket-schemas";
 import { updateTicket } from "@/lib/tickets/update-ticket";

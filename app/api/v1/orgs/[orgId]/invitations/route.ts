@@ -1,6 +1,6 @@
 import { json } from "@/lib/http/respond";
 import { parseJsonBody, parseParams } from "@/lib/http/parse";
-import { withAuth } from "@/lib/http/with-auth";
+import { withAuth } from "@/lib/routes/with-auth";
 import { createInvitation } from "@/lib/invitations/create-invitation";
 import { listInvitations } from "@/lib/invitations/list-invitations";
 import { createInvitationSchema } from "@/lib/invitations/invitation-schemas";

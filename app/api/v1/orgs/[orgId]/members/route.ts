@@ -1,6 +1,6 @@
 import { json } from "@/lib/http/respond";
 import { parseJsonBody, parseParams } from "@/lib/http/parse";
-import { withAuth } from "@/lib/http/with-auth";
+import { withAuth } from "@/lib/routes/with-auth";
 import { addMember } from "@/lib/orgs/add-member";
 import { listMembers } from "@/lib/orgs/list-members";
 import { addMemberSchema, orgParamsSchema } from "@/lib/orgs/org-schemas";

@@ -1,7 +1,7 @@
 import { parseJsonBody, parseParams, parseQuery } from "@/lib/http/parse";
 import { OMOI_PUSH_LIMITS } from "@/lib/omoi-files/omoi-push-limits";
 import { json } from "@/lib/http/respond";
-import { withAuth } from "@/lib/http/with-auth";
+import { withAuth } from "@/lib/routes/with-auth";
 import { getOmoiSnapshot } from "@/lib/omoi-files/get-omoi-snapshot";
 import { omoiPushSchema, omoiSnapshotQuerySchema } from "@/lib/omoi-files/omoi-file-schemas";
 import { pushOmoiFiles } from "@/lib/omoi-files/push-omoi-files";

@@ -1,5 +1,5 @@
 import { json } from "@/lib/http/respond";
-import { withSandboxAuth } from "@/lib/http/with-sandbox-auth";
+import { withSandboxAuth } from "@/lib/routes/with-sandbox-auth";
 import { getSandboxContext } from "@/lib/sandbox/get-sandbox-context";
 
 // GET /api/v1/sandboxes/{id}/context – what the agent needs to start or resume (sandbox token only).

@@ -1,12 +1,12 @@
 import { eventBatchSchema, MAX_EVENT_BATCH_BYTES } from "@/lib/events/event-schemas";
 import { eventPageQuerySchema, listEvents } from "@/lib/events/list-events";
-import { receiveSandboxEvents } from "@/lib/events/receive-sandbox-events";
+import { receiveSandboxEvents } from "@/lib/sandbox/receive-sandbox-events";
 import { parseJsonBody, parseParams, parseQuery } from "@/lib/http/parse";
 import { json } from "@/lib/http/respond";
-import { withAuth } from "@/lib/http/with-auth";
-import { withSandboxAuth } from "@/lib/http/with-sandbox-auth";
+import { withAuth } from "@/lib/routes/with-auth";
+import { withSandboxAuth } from "@/lib/routes/with-sandbox-auth";
 import { getSandboxForMemberOrThrow } from "@/lib/sandbox/get-sandbox-for-member-or-throw";
-import { sandboxParamsSchema } from "@/lib/sandbox/sandbox-context-schema";
+import { sandboxParamsSchema } from "@/lib/specs/sandbox-context-schema";
 
 type Params = { id: string };
 

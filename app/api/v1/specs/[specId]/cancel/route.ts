@@ -1,7 +1,7 @@
 import { parseParams } from "@/lib/http/parse";
 import { json } from "@/lib/http/respond";
-import { withAuth } from "@/lib/http/with-auth";
-import { cancelSpec } from "@/lib/specs/cancel-spec";
+import { withAuth } from "@/lib/routes/with-auth";
+import { cancelSpec } from "@/lib/sandbox/cancel-spec";
 import { specParamsSchema } from "@/lib/specs/spec-schemas";
 
 // POST /api/v1/specs/{specId}/cancel – stop generation now; checkpoints stay for a later execute.

@@ -1,7 +1,7 @@
 import { eventPageQuerySchema, listEvents } from "@/lib/events/list-events";
 import { parseParams, parseQuery } from "@/lib/http/parse";
 import { json } from "@/lib/http/respond";
-import { withAuth } from "@/lib/http/with-auth";
+import { withAuth } from "@/lib/routes/with-auth";
 import { getSpecIdForMemberOrThrow } from "@/lib/specs/get-spec-id-for-member-or-throw";
 import { specParamsSchema } from "@/lib/specs/spec-schemas";
 

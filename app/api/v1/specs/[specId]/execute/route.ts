@@ -1,6 +1,6 @@
 import { parseParams } from "@/lib/http/parse";
 import { json } from "@/lib/http/respond";
-import { withAuth } from "@/lib/http/with-auth";
+import { withAuth } from "@/lib/routes/with-auth";
 import { executeSpec } from "@/lib/specs/execute-spec";
 import { specParamsSchema } from "@/lib/specs/spec-schemas";
 

@@ -1,5 +1,5 @@
 import { parseParams, parseQuery } from "@/lib/http/parse";
-import { withAuth } from "@/lib/http/with-auth";
+import { withAuth } from "@/lib/routes/with-auth";
 import { exportSpec } from "@/lib/specs/export-spec";
 import { exportSpecQuerySchema, specParamsSchema } from "@/lib/specs/spec-schemas";
 

@@ -1,6 +1,6 @@
 import { parseJsonBody, parseParams } from "@/lib/http/parse";
 import { json } from "@/lib/http/respond";
-import { withAuth } from "@/lib/http/with-auth";
+import { withAuth } from "@/lib/routes/with-auth";
 import { requestSpecChanges } from "@/lib/specs/request-spec-changes";
 import { requestChangesSchema, specParamsSchema } from "@/lib/specs/spec-schemas";
 

@@ -1,7 +1,7 @@
 import { parseParams } from "@/lib/http/parse";
 import { json } from "@/lib/http/respond";
-import { withAuth } from "@/lib/http/with-auth";
-import { cancelTicket } from "@/lib/tickets/cancel-ticket";
+import { withAuth } from "@/lib/routes/with-auth";
+import { cancelTicket } from "@/lib/sandbox/cancel-ticket";
 import { ticketParamsSchema } from "@/lib/tickets/ticket-schemas";
 
 // POST /api/v1/tickets/{ticketId}/cancel – stop the ticket's queued or running task.

@@ -1,6 +1,6 @@
 import { parseParams } from "@/lib/http/parse";
 import { json } from "@/lib/http/respond";
-import { withAuth } from "@/lib/http/with-auth";
+import { withAuth } from "@/lib/routes/with-auth";
 import { runTicket } from "@/lib/tickets/run-ticket";
 import { ticketParamsSchema } from "@/lib/tickets/ticket-schemas";
 

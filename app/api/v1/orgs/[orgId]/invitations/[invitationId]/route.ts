@@ -1,6 +1,6 @@
 import { noContent } from "@/lib/http/respond";
 import { parseParams } from "@/lib/http/parse";
-import { withAuth } from "@/lib/http/with-auth";
+import { withAuth } from "@/lib/routes/with-auth";
 import { revokeInvitation } from "@/lib/invitations/revoke-invitation";
 import { invitationParamsSchema } from "@/lib/invitations/invitation-schemas";
 

@@ -1,6 +1,6 @@
 import { json, noContent } from "@/lib/http/respond";
 import { parseJsonBody, parseParams } from "@/lib/http/parse";
-import { withAuth } from "@/lib/http/with-auth";
+import { withAuth } from "@/lib/routes/with-auth";
 import { removeMember } from "@/lib/orgs/remove-member";
 import { updateMemberRole } from "@/lib/orgs/update-member-role";
 import { memberParamsSchema, updateMemberSchema } from "@/lib/orgs/org-schemas";

@@ -1,7 +1,7 @@
 import { parseJsonBody, parseParams } from "@/lib/http/parse";
 import { json } from "@/lib/http/respond";
-import { withSandboxAuth } from "@/lib/http/with-sandbox-auth";
-import { checkpointSchema, phaseParamsSchema } from "@/lib/sandbox/sandbox-context-schema";
+import { withSandboxAuth } from "@/lib/routes/with-sandbox-auth";
+import { checkpointSchema, phaseParamsSchema } from "@/lib/specs/sandbox-context-schema";
 import { saveCheckpoint } from "@/lib/specs/save-checkpoint";
 
 // PUT /api/v1/sandboxes/{id}/phases/{phase} – store a passed phase output as the spec's checkpoint (sandbox token).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findModelPricing, MODEL_PRICING, UNKNOWN_MODEL_PRICING } from "@/lib/agent/pricing";
-import { accumulateUsage, ZERO_USAGE } from "@/lib/agent/usage";
+import { findModelPricing, MODEL_PRICING, UNKNOWN_MODEL_PRICING } from "@/lib/core/pricing";
+import { accumulateUsage, ZERO_USAGE } from "@/lib/core/usage";
 
 describe("pricing and usage", () => {
   it("finds a model's row under dated and decorated ids, and prices unknown models at the highest rates", () => {

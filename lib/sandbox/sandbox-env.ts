@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { DEFAULT_AGENT_MODEL } from "@/lib/agent/model-catalog";
-import { SPEC_PHASES } from "@/lib/specs/spec-phases";
+import { DEFAULT_AGENT_MODEL } from "@/lib/core/model-catalog";
+import { SPEC_PHASES } from "@/lib/core/spec-phases";
 
 /**
  * The environment contract of an agent in a sandbox (DESIGN §5). The sandbox provider sets exactly these; nothing

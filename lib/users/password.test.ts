@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/users/password";
 import { reloadEnv } from "@/lib/env";
 import { watchScrypt } from "@/test/watch-scrypt";
 

@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { withPublic } from "@/lib/http/with-auth";
+import { withPublic } from "@/lib/routes/with-auth";
 import { proxyModelCall, type ModelEndpoint } from "@/lib/llm/proxy-model-call";
 
 /**

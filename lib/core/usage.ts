@@ -1,4 +1,4 @@
-import { findModelPricing } from "@/lib/agent/pricing";
+import { findModelPricing } from "@/lib/core/pricing";
 
 export interface AgentUsage {
   inputTokens: number;

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { markSandboxLost } from "@/lib/sandbox/mark-sandbox-lost";
-import { endOfColumn } from "@/lib/tickets/end-of-column";
+import { endOfColumn } from "@/lib/projects/end-of-column";
 import { getTicketForMemberOrThrow } from "@/lib/tickets/get-ticket-for-member-or-throw";
 
 /** Stops a ticket's queued or running task: the agent is stopped, the task cancelled, the ticket back to the backlog. */

@@ -1,9 +1,9 @@
-import { canonicalModelId, MODEL_PRICING } from "@/lib/agent/pricing";
+import { canonicalModelId, MODEL_PRICING } from "@/lib/core/pricing";
 
 /**
  * The model agents use unless AGENT_MODEL says otherwise: the current Sonnet (Anthropic's models overview, read
  * 2026-12: Sonnet 5.5 is "the current Sonnet model"; Sonnet 5 is legacy, Sonnet 4.5 retired on 2026-11-30). A test
- * fails when the pinned @anthropic-ai/sdk marks it deprecated (lib/agent/model-catalog.test.ts).
+ * fails when the pinned @anthropic-ai/sdk marks it deprecated (lib/core/model-catalog.test.ts).
  */
 export const DEFAULT_AGENT_MODEL = "claude-sonnet-5-5";
 

@@ -1,6 +1,6 @@
 import { lockSpec } from "@/lib/specs/spec-state";
-import { allocateTicketKeys } from "@/lib/tickets/allocate-ticket-keys";
-import { endOfColumn } from "@/lib/tickets/end-of-column";
+import { allocateTicketKeys } from "@/lib/projects/allocate-ticket-keys";
+import { endOfColumn } from "@/lib/projects/end-of-column";
 import type { Prisma } from "@/lib/db/client";
 
 export interface BridgeResult {

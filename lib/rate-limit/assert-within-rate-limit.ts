@@ -1,7 +1,7 @@
 import { RateLimiterRes } from "rate-limiter-flexible";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
-import { getRateLimiter, retryAfterSeconds } from "@/lib/security/get-rate-limiter";
+import { getRateLimiter, retryAfterSeconds } from "@/lib/rate-limit/get-rate-limiter";
 
 /** Who is limited: an API key (by key id) or a sandbox (by sandbox id, whatever route or model call it makes). */
 export type RateLimitedCaller = "api_key" | "sandbox";
@@ -11,7 +11,7 @@ export type RateLimitedCaller = "api_key" | "sandbox";
  * `Retry-After`). Called right after an API key or a sandbox token is authenticated, so every route they can reach
  * is covered; browser sessions are not limited here (sign-in has its own throttles).
  *
- * The count is in PostgreSQL (lib/security/get-rate-limiter.ts), so N web processes still give one limit, not N: a
+ * The count is in PostgreSQL (lib/rate-limit/get-rate-limiter.ts), so N web processes still give one limit, not N: a
  * window of BURST requests that lasts BURST / PER_MINUTE minutes. It is on every agent request, so it costs one
  * statement on an unlogged table (measured on the embedded database: 0.23 ms a call, what a `SELECT 1` costs; the
  * same table logged took 0.6–0.85 ms), and a caller that has used its window is then refused from this process's

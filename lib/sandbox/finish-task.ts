@@ -7,7 +7,7 @@ import { isTicketBranch, ticketBranchName } from "@/lib/repos/ticket-branch-name
 import { getSandboxProvider, refOf } from "@/lib/sandbox/get-sandbox-provider";
 import { recoverTask } from "@/lib/sandbox/recover-task";
 import { advanceTicket } from "@/lib/tickets/advance-ticket";
-import { enqueueDispatch } from "@/lib/tickets/enqueue-dispatch";
+import { enqueueDispatch } from "@/lib/jobs/enqueue-dispatch";
 import { openPullRequest } from "@/lib/tickets/open-pull-request";
 import { updateSpecExecution } from "@/lib/specs/update-spec-execution";
 

@@ -1,7 +1,7 @@
 import { getPgPool } from "@/lib/db/pg-pool";
 import { AppError } from "@/lib/http/errors";
-import { assertWithinRateLimit } from "@/lib/security/assert-within-rate-limit";
-import { hashSandboxToken, SANDBOX_TOKEN_PREFIX } from "@/lib/sandbox/issue-sandbox-token";
+import { assertWithinRateLimit } from "@/lib/rate-limit/assert-within-rate-limit";
+import { hashSandboxToken, SANDBOX_TOKEN_PREFIX } from "@/lib/auth/issue-sandbox-token";
 
 /** How long a sandbox that ended itself may still report (see authenticateSandboxToken). */
 export const LAST_WORDS_SECONDS = 60;

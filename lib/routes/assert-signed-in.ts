@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/http/errors";
-import type { Caller } from "@/lib/http/with-auth";
+import type { Caller } from "@/lib/routes/with-auth";
 
 /**
  * The account's own keys (password, sessions, linked sign-ins) are changed only in a signed-in browser: an API key

@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/http/errors";
 import { errorResponse, newRequestId } from "@/lib/http/respond";
-import { authenticateSandboxToken, sandboxTokenFrom, type SandboxCaller } from "@/lib/sandbox/authenticate-sandbox-token";
+import { authenticateSandboxToken, sandboxTokenFrom, type SandboxCaller } from "@/lib/auth/authenticate-sandbox-token";
 
 interface RouteSegment<P> {
   params: Promise<P>;

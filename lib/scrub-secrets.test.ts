@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { reloadEnv } from "@/lib/env";
-import { buildSecretPattern, REDACTED, scrubSecrets, scrubString, serverSecretValues } from "@/lib/security/scrub-secrets";
+import { buildSecretPattern, REDACTED, scrubSecrets, scrubString, serverSecretValues } from "@/lib/scrub-secrets";
 
 const API_KEY = "omoi_Q2xhdWRlIGlzIGEgZ29vZCBib3QgMDEyMzQ1Njc4OQ";
 const SANDBOX_TOKEN = "omoisbx_dGhpcy1pcy1hLXNhbmRib3gtdG9rZW4tMDEyMzQ1Ng";

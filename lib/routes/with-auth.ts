@@ -3,7 +3,7 @@ import { errorResponse, newRequestId } from "@/lib/http/respond";
 import { readSession, readSessionUser } from "@/lib/auth/read-session";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { API_KEY_PREFIX, type ApiKeyScope } from "@/lib/api-keys/api-key-schemas";
-import { assertWithinRateLimit } from "@/lib/security/assert-within-rate-limit";
+import { assertWithinRateLimit } from "@/lib/rate-limit/assert-within-rate-limit";
 import type { UserDto } from "@/lib/users/user-schemas";
 
 /** Who is asking: a signed-in browser session or an API key (with its scopes). */

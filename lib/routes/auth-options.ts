@@ -11,7 +11,7 @@ import { assertSessionCurrent } from "@/lib/auth/assert-session-current";
 import { fetchGithubProfile } from "@/lib/auth/fetch-github-profile";
 import { verifiedPrimaryEmail, type GithubProfile } from "@/lib/auth/github-profile-schemas";
 import { sessionIssuedAtMs } from "@/lib/auth/session-issued-at";
-import { signInWithGithub } from "@/lib/users/sign-in-with-github";
+import { signInWithGithub } from "@/lib/invitations/sign-in-with-github";
 import { signInSchema } from "@/lib/users/user-schemas";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;

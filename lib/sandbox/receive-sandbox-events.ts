@@ -1,9 +1,9 @@
 import type { OutgoingEvent } from "@/lib/events/event-schemas";
 import { ingestEvents } from "@/lib/events/ingest-events";
-import type { SandboxCaller } from "@/lib/sandbox/authenticate-sandbox-token";
-import { scrubSecrets } from "@/lib/security/scrub-secrets";
+import type { SandboxCaller } from "@/lib/auth/authenticate-sandbox-token";
+import { scrubSecrets } from "@/lib/scrub-secrets";
 import { applySpecEvents, SPEC_STATE_EVENTS } from "@/lib/specs/apply-spec-events";
-import { applyTaskEvents, TASK_STATE_EVENTS } from "@/lib/tickets/apply-task-events";
+import { applyTaskEvents, TASK_STATE_EVENTS } from "@/lib/sandbox/apply-task-events";
 
 /**
  * A sandbox's batch: stored (idempotently), then the events that drive visible state applied, once, for the events

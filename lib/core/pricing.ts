@@ -27,7 +27,7 @@ const FABLE_5: ModelPricing = { input: 10, output: 50, cacheRead: 1, cacheWrite:
  * could only be read second-hand: Sonnet 5.5's cache read — $0.20 on the stored copy of its model page, cut to $0.10
  * on 2026-10-07 as several trackers of the live pricing page report — and Fable/Mythos 5.2's cache rates. Mythos
  * models share their Fable counterpart's prices. Retired and deprecated models stay here so that their past usage
- * keeps its price (lib/agent/model-catalog.ts says which ones may still be used).
+ * keeps its price (lib/core/model-catalog.ts says which ones may still be used).
  */
 export const MODEL_PRICING: Readonly<Record<string, ModelPricing>> = {
   "claude-fable-5-2": FABLE_5_2,

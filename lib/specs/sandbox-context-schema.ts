@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { GATED_PHASES, GENERATION_STATUSES } from "@/lib/specs/spec-phases";
+import { GATED_PHASES, GENERATION_STATUSES } from "@/lib/core/spec-phases";
 import { specPhaseSchema } from "@/lib/specs/spec-schemas";
 
 /**

@@ -2,9 +2,9 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_AGENT_MODEL, DEPRECATED_MODELS, getModelStatus, listCurrentModels } from "@/lib/agent/model-catalog";
-import { canonicalModelId, MODEL_PRICING } from "@/lib/agent/pricing";
-import { sandboxEnvSchema } from "@/lib/agent/sandbox-env";
+import { DEFAULT_AGENT_MODEL, DEPRECATED_MODELS, getModelStatus, listCurrentModels } from "@/lib/core/model-catalog";
+import { canonicalModelId, MODEL_PRICING } from "@/lib/core/pricing";
+import { sandboxEnvSchema } from "@/lib/sandbox/sandbox-env";
 import { reloadEnv } from "@/lib/env";
 
 const require = createRequire(import.meta.url);
