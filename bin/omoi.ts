@@ -5,7 +5,7 @@
 async function main(argv: string[]): Promise<number> {
   const [command] = argv;
   if (command === "agent") {
-    const { readSandboxEnv } = await import("@/lib/agent/sandbox-env");
+    const { readSandboxEnv } = await import("@/lib/sandbox/sandbox-env");
     const { loadAgentEnvFile } = await import("@/lib/agent/load-agent-env-file");
     const { runSandboxAgent } = await import("@/lib/agent/run-sandbox-agent");
     let env;

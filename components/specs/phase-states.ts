@@ -1,4 +1,4 @@
-import { PHASE_MAX_ATTEMPTS, SPEC_PHASES, WORK_PHASES, type SpecPhaseName } from "@/lib/specs/spec-phases";
+import { PHASE_MAX_ATTEMPTS, SPEC_PHASES, WORK_PHASES, type SpecPhaseName } from "@/lib/core/spec-phases";
 import type { SpecDto } from "@/lib/specs/spec-schemas";
 
 /** What the stepper needs of a PhaseRun (SpecDetail["phaseRuns"] items fit). */

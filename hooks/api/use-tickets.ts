@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/http/api-client";
-import type { SandboxDto } from "@/lib/sandbox/sandbox-dto";
+import type { SandboxDto } from "@/lib/specs/sandbox-dto";
 import type { TicketDetail } from "@/lib/tickets/get-ticket-detail";
 
 export const ticketKeys = {
