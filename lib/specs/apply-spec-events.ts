@@ -1,6 +1,5 @@
 import { db } from "@/lib/db/client";
 import type { EventData, EventType, OutgoingEvent } from "@/lib/events/event-schemas";
-import { SPEC_PHASES } from "@/lib/core/spec-phases";
 import { pendingFeedbackSchema } from "@/lib/specs/spec-schemas";
 import { enterPhase, failSpec } from "@/lib/specs/spec-state";
 
@@ -27,16 +26,18 @@ export async function applySpecEvents(specId: string, events: OutgoingEvent[]) {
       case "spec.phase_started":
       case "spec.phase_retry": {
         const { phase } = event.data as EventData<"spec.phase_started">;
-        // Never move a spec backwards (a late event of an earlier phase).
-        if (phase === "complete" || SPEC_PHASES.indexOf(phase) < SPEC_PHASES.indexOf(spec.currentPhase)) break;
-        const latest = await db.phaseRun.findFirst({ where: { specId, phase }, orderBy: { attempt: "desc" } });
-        // A running attempt left by a lost sandbox ends here: its successor starts.
-        if (latest?.status === "running") await db.phaseRun.update({ where: { id: latest.id }, data: { status: "failed", endedAt: new Date() } });
-        const feedback = pendingFeedbackSchema.safeParse(spec.pendingFeedback);
-        await db.phaseRun.create({
-          data: { specId, phase, attempt: (latest?.attempt ?? 0) + 1, feedback: feedback.success && feedback.data.phase === phase ? feedback.data.feedback : null },
+        if (phase === "complete") break;
+        await db.$transaction(async (tx) => {
+          // Only the phase the server put the spec at: a late event (behind) or a skipping one (ahead) is ignored.
+          if (!(await enterPhase(tx, specId, phase))) return;
+          const latest = await tx.phaseRun.findFirst({ where: { specId, phase }, orderBy: { attempt: "desc" } });
+          // A running attempt left by a lost sandbox ends here: its successor starts.
+          if (latest?.status === "running") await tx.phaseRun.update({ where: { id: latest.id }, data: { status: "failed", endedAt: new Date() } });
+          const feedback = pendingFeedbackSchema.safeParse(spec.pendingFeedback);
+          await tx.phaseRun.create({
+            data: { specId, phase, attempt: (latest?.attempt ?? 0) + 1, feedback: feedback.success && feedback.data.phase === phase ? feedback.data.feedback : null },
+          });
         });
-        await db.$transaction((tx) => enterPhase(tx, specId, phase));
         break;
       }
       case "spec.eval_result": {

@@ -38,7 +38,7 @@ function expected(s: SpecStateFields, t: SpecTransition): Partial<SpecStateField
     case "resume_at":
       return running ? { currentPhase: t.phase } : null;
     case "enter_phase":
-      return running && at(t.phase) >= at(s.currentPhase) ? { currentPhase: t.phase } : null;
+      return running && t.phase === s.currentPhase ? {} : null;
     case "pass_phase":
       if (!running || s.currentPhase !== t.phase) return null;
       if (t.waitsForApproval && t.phase !== "requirements" && t.phase !== "design") return null;

@@ -26,7 +26,10 @@ export type SpecTransition =
   | { type: "start" }
   /** The worker starts the agent at the first phase without a checkpoint. */
   | { type: "resume_at"; phase: WorkPhase }
-  /** The agent reports it began a phase: forward only, so a late event never moves the spec back. */
+  /**
+   * The agent reports it began a phase. Only the phase the server put the spec at counts: the server moves a spec
+   * (a passed checkpoint, a resume), an agent never does — neither back (a late event) nor ahead (skipping gates).
+   */
   | { type: "enter_phase"; phase: WorkPhase }
   /** A phase's output passed the server's gate; manual mode may stop at an approval gate. */
   | { type: "pass_phase"; phase: GatedPhase; waitsForApproval: boolean }
@@ -72,8 +75,10 @@ export function decideSpecTransition(state: SpecStateFields, transition: SpecTra
       return { ok: true, changes: { currentPhase: transition.phase } };
     case "enter_phase":
       if (gen !== "running") return refuse(`The spec is ${describe(gen)}, not running`);
-      if (isAfter(phase, transition.phase)) return refuse(`The spec is already at ${phase}, past ${transition.phase}`);
-      return { ok: true, changes: { currentPhase: transition.phase } };
+      if (phase !== transition.phase) {
+        return refuse(isAfter(phase, transition.phase) ? `The spec is already at ${phase}, past ${transition.phase}` : `The spec is at ${phase}; an agent cannot move it ahead to ${transition.phase}`);
+      }
+      return { ok: true, changes: {} };
     case "pass_phase": {
       if (gen !== "running") return refuse(`The spec is ${describe(gen)}; checkpoints are not accepted`);
       if (phase !== transition.phase) return refuse(`The spec is at ${phase}, not ${transition.phase}`);

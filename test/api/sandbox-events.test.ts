@@ -204,6 +204,22 @@ describe("sandbox context and checkpoints", () => {
     expect((await callRoute(contextRoute.GET, { params: { id: sandbox.id }, headers: { authorization: `Bearer ${other.token}` } })).status).toBe(403);
   });
 
+  it("does not let an agent skip gates: a phase_started ahead of the spec is ignored and the skipped phase's checkpoint refused", async () => {
+    const { spec, sandbox, token } = await specSandbox();
+    const auth = { authorization: `Bearer ${token}` };
+    // The attack: at EXPLORE, claim TASKS has started, then submit a task plan with nothing before it.
+    const claimed = await post(sandbox.id, token, { events: [event("spec.phase_started", { phase: "tasks", attempt: 1 })] });
+    expect(claimed.status).toBe(200);
+    const skipped = await callRoute(phaseRoute.PUT, { method: "PUT", params: { id: sandbox.id, phase: "tasks" }, headers: auth, body: { attempt: 1, score: 1, output: SAMPLE_OUTPUTS.tasks } });
+    expect(skipped.status).toBe(409);
+    expect(skipped.body.error.message).toBe("The spec is at explore, not tasks");
+    expect(await db.spec.findUniqueOrThrow({ where: { id: spec.id } })).toMatchObject({ generationStatus: "running", currentPhase: "explore" });
+    expect(await db.phaseRun.count({ where: { specId: spec.id, phase: "tasks" } })).toBe(0);
+    expect(await db.ticket.count({ where: { specId: spec.id } })).toBe(0);
+    // The claim itself is on the timeline (what the agent said), but it moved nothing.
+    expect(await db.sandboxEvent.count({ where: { specId: spec.id, type: "spec.phase_started" } })).toBe(1);
+  });
+
   it("runs SYNC on the server when TASKS is stored: plan, tickets and a complete spec in the same request; no sandbox can ask for it", async () => {
     const { spec, sandbox, token } = await specSandbox();
     const auth = { authorization: `Bearer ${token}` };
