@@ -11,6 +11,8 @@ import * as specEventsRoute from "@/app/api/v1/specs/[specId]/events/route";
 import { db } from "@/lib/db/client";
 import { createHttpEventReporter } from "@/lib/events/event-reporter";
 import { issueSandboxToken } from "@/lib/auth/issue-sandbox-token";
+import { materializeTasks } from "@/lib/specs/materialize-phase";
+import { spawnSpecSandbox } from "@/lib/sandbox/spawn-spec-sandbox";
 import { callRoute } from "@/test/call-route";
 import { SAMPLE_OUTPUTS } from "@/test/fake-anthropic/scripted-spec-agent";
 import { createTestProject, createTestUser } from "@/test/factories";
@@ -255,5 +257,29 @@ describe("sandbox context and checkpoints", () => {
     expect((await put("tasks", SAMPLE_OUTPUTS.tasks)).status).toBe(200);
     expect(await db.ticket.count({ where: { specId: spec.id } })).toBe(3);
     expect(await db.phaseRun.count({ where: { specId: spec.id, phase: "sync" } })).toBe(1);
+  });
+
+  it("syncs, instead of starting a sandbox, a spec an older agent left at SYNC (its TASKS stored, its empty PUT never sent)", async () => {
+    const { spec, sandbox, token } = await specSandbox();
+    const auth = { authorization: `Bearer ${token}` };
+    for (const phase of ["explore", "requirements", "design"] as const) {
+      const stored = await callRoute(phaseRoute.PUT, { method: "PUT", params: { id: sandbox.id, phase }, headers: auth, body: { attempt: 1, score: 1, output: SAMPLE_OUTPUTS[phase] } });
+      expect(stored.status).toBe(200);
+    }
+    // What the old server did with TASKS: stored and materialized, the spec moved to sync, SYNC left to the agent.
+    await db.$transaction(async (tx) => {
+      await materializeTasks(tx, spec.id, SAMPLE_OUTPUTS.tasks);
+      await tx.phaseRun.create({ data: { specId: spec.id, phase: "tasks", attempt: 1, status: "passed", score: 1, output: SAMPLE_OUTPUTS.tasks, endedAt: new Date() } });
+      await tx.spec.update({ where: { id: spec.id }, data: { currentPhase: "sync" } });
+      await tx.sandbox.update({ where: { id: sandbox.id }, data: { status: "lost", endedAt: new Date() } });
+    });
+
+    expect(await spawnSpecSandbox({ specId: spec.id })).toEqual({ spawned: false, reason: "synced" });
+    expect(await db.sandbox.count({ where: { specId: spec.id, status: { in: ["creating", "running"] } } })).toBe(0);
+    expect(await db.spec.findUniqueOrThrow({ where: { id: spec.id } })).toMatchObject({ generationStatus: "completed", currentPhase: "complete", executionStatus: "running" });
+    expect(await db.ticket.count({ where: { specId: spec.id } })).toBe(3);
+    // A duplicate spawn job of the same spec finds it completed and does nothing.
+    expect(await spawnSpecSandbox({ specId: spec.id })).toEqual({ spawned: false, reason: "not_running" });
+    expect(await db.ticket.count({ where: { specId: spec.id } })).toBe(3);
   });
 });
