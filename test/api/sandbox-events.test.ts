@@ -12,6 +12,7 @@ import { db } from "@/lib/db/client";
 import { createHttpEventReporter } from "@/lib/events/event-reporter";
 import { issueSandboxToken } from "@/lib/auth/issue-sandbox-token";
 import { materializeTasks } from "@/lib/specs/materialize-phase";
+import { tasksOutputSchema } from "@/lib/specs/phases/tasks-output";
 import { spawnSpecSandbox } from "@/lib/sandbox/spawn-spec-sandbox";
 import { callRoute } from "@/test/call-route";
 import { SAMPLE_OUTPUTS } from "@/test/fake-anthropic/scripted-spec-agent";
@@ -268,7 +269,7 @@ describe("sandbox context and checkpoints", () => {
     }
     // What the old server did with TASKS: stored and materialized, the spec moved to sync, SYNC left to the agent.
     await db.$transaction(async (tx) => {
-      await materializeTasks(tx, spec.id, SAMPLE_OUTPUTS.tasks);
+      await materializeTasks(tx, spec.id, tasksOutputSchema.parse(SAMPLE_OUTPUTS.tasks));
       await tx.phaseRun.create({ data: { specId: spec.id, phase: "tasks", attempt: 1, status: "passed", score: 1, output: SAMPLE_OUTPUTS.tasks, endedAt: new Date() } });
       await tx.spec.update({ where: { id: spec.id }, data: { currentPhase: "sync" } });
       await tx.sandbox.update({ where: { id: sandbox.id }, data: { status: "lost", endedAt: new Date() } });
