@@ -1,69 +1,20 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import type Anthropic from "@anthropic-ai/sdk";
-import { APIError, APIUserAbortError } from "@anthropic-ai/sdk";
-import { z } from "zod";
+import { APIUserAbortError } from "@anthropic-ai/sdk";
 import type { AgentEvent } from "@/lib/events/event-schemas";
 import type { AgentTool } from "@/lib/agent/agent-tool";
+import type { AgentLoopResult, AgentLoopStatus, RunAgentLoopOptions } from "@/lib/agent/agent-loop-types";
 import { buildMessageRequest } from "@/lib/agent/build-message-request";
+import { callModel } from "@/lib/agent/call-model";
+import { combineSignals } from "@/lib/agent/combine-signals";
 import { compactContext } from "@/lib/agent/compact-context";
-import { executeTool } from "@/lib/agent/execute-tool";
-import { isRetryableError } from "@/lib/agent/is-retryable-error";
-import type { TerminalTool, TerminalVerdict } from "@/lib/agent/terminal-tool";
+import { describeError } from "@/lib/agent/describe-error";
+import { runToolCalls, type ToolCallContext } from "@/lib/agent/run-tool-calls";
 import { toAnthropicTool } from "@/lib/agent/to-anthropic-tool";
-import { truncateToolResult } from "@/lib/agent/truncate-tool-result";
-import { accumulateUsage, ZERO_USAGE, type AgentUsage } from "@/lib/core/usage";
+import { toContentParams } from "@/lib/agent/to-content-params";
+import { accumulateUsage, ZERO_USAGE } from "@/lib/core/usage";
 
-export type AgentLoopStatus = "completed" | "terminal_accepted" | "max_turns" | "timeout" | "error";
-
-export interface RetryPolicy {
-  /** Model calls per turn, counting the first (default 4). Each call also gets the client's own maxRetries. */
-  attempts?: number;
-  baseDelayMs?: number;
-  maxDelayMs?: number;
-}
-
-export interface RunAgentLoopOptions<Result = unknown> {
-  client: Anthropic;
-  model: string;
-  system: string;
-  tools: readonly AgentTool[];
-  /** Tools that end the run when their handler accepts the input (e.g. `submit_requirements`). */
-  terminalTools?: readonly TerminalTool<z.ZodType, Result>[];
-  initialMessage: string;
-  /** Model calls allowed. */
-  maxTurns: number;
-  /** max_tokens of each model call. Default 32,000. */
-  maxTokens?: number;
-  /** Cancels the run; on abort the loop stops and answers `timeout`. */
-  signal?: AbortSignal;
-  /** Wall-clock limit in milliseconds, as an alternative or in addition to `signal`. */
-  timeoutMs?: number;
-  /** Characters of conversation kept before the oldest tool results are replaced by a note. Default 600,000 (~150k tokens). */
-  maxContextChars?: number;
-  /** Characters of one tool result. Default 30,000. */
-  maxToolResultChars?: number;
-  retry?: RetryPolicy;
-  /** Rejected terminal submissions allowed before the run ends with `error` (a phase's "at most 3 attempts"). Default: no limit. */
-  maxRejections?: number;
-  onEvent?: (event: AgentEvent) => void;
-  /** Each workspace tool's outcome (not terminal tools'): what counts as evidence of having looked (EXPLORE). */
-  onToolResult?: (result: { tool: string; input: unknown; isError: boolean }) => void;
-}
-
-export interface AgentLoopResult<Result = unknown> {
-  status: AgentLoopStatus;
-  /** What the accepted terminal tool's handler returned. */
-  terminalResult?: Result;
-  terminalTool?: string;
-  /** The model's last text. */
-  finalText?: string;
-  /** Model calls that got an answer. */
-  turns: number;
-  usage: AgentUsage;
-  error?: string;
-  /** The conversation, for transcripts and resumption. */
-  messages: Anthropic.MessageParam[];
-}
+// The loop's options and outcome live in agent-loop-types.ts; importers keep taking them from here.
+export type { AgentLoopResult, AgentLoopStatus, RetryPolicy, RunAgentLoopOptions } from "@/lib/agent/agent-loop-types";
 
 const EVENT_TEXT_LIMIT = 10_000;
 
@@ -91,6 +42,15 @@ export async function runAgentLoop<Result = unknown>(options: RunAgentLoopOption
     } catch {
       // A failing listener must not end the run.
     }
+  };
+  const toolCalls: ToolCallContext<Result> = {
+    toolsByName,
+    terminalsByName,
+    names,
+    maxToolResultChars,
+    signal,
+    emit,
+    onToolResult: options.onToolResult,
   };
   const messages: Anthropic.MessageParam[] = [{ role: "user", content: [{ type: "text", text: options.initialMessage }] }];
   let usage = ZERO_USAGE;
@@ -164,138 +124,14 @@ export async function runAgentLoop<Result = unknown>(options: RunAgentLoopOption
       return finish("completed");
     }
 
-    const results: Anthropic.ToolResultBlockParam[] = [];
-    let accepted: { tool: string; result: Result } | undefined;
-    let lastFeedback: string | undefined;
-    for (const use of toolUses) {
-      const answer = (content: string, isError: boolean) =>
-        results.push({ type: "tool_result", tool_use_id: use.id, content, ...(isError ? { is_error: true } : {}) });
-      if (accepted) {
-        answer(`Not run: ${accepted.tool} was accepted and the task has ended.`, false);
-        continue;
-      }
-      if (signal.aborted) {
-        answer("Not run: the agent run was stopped.", true);
-        continue;
-      }
-      const terminal = terminalsByName.get(use.name);
-      if (terminal) {
-        emit({ type: "agent.tool_use", data: { turn: turns, toolUseId: use.id, tool: use.name, summary: "submission" } });
-        let verdict: TerminalVerdict<Result>;
-        try {
-          verdict = await judge(terminal, use.input);
-        } catch (error) {
-          // Not the model's doing (the handler itself broke), so it ends the run instead of going back as feedback.
-          return fail(`${use.name} could not check the submission: ${describeError(error)}`);
-        }
-        if (verdict.accepted) {
-          accepted = { tool: use.name, result: verdict.result };
-          answer("Accepted.", false);
-        } else {
-          rejections++;
-          lastFeedback = `${use.name} was rejected ${rejections} time${rejections === 1 ? "" : "s"}; last feedback: ${verdict.feedback}`;
-          answer(verdict.feedback, true);
-        }
-        continue;
-      }
-      const tool = toolsByName.get(use.name);
-      emit({ type: "agent.tool_use", data: { turn: turns, toolUseId: use.id, tool: use.name, summary: summarize(tool, use.input) } });
-      if (!tool) {
-        answer(`Unknown tool "${use.name}". Available tools: ${names.join(", ")}.`, true);
-        continue;
-      }
-      const outcome = await executeTool(tool, use.input, { signal });
-      options.onToolResult?.({ tool: use.name, input: use.input, isError: Boolean(outcome.is_error) });
-      answer(truncateToolResult(outcome.content, maxToolResultChars), outcome.is_error);
-    }
-    messages.push({ role: "user", content: results });
+    const outcome = await runToolCalls(toolUses, turns, rejections, toolCalls);
+    // A broken terminal handler ends the run at once, without its turn's tool_results.
+    if ("failure" in outcome) return fail(outcome.failure);
+    rejections = outcome.rejections;
+    messages.push({ role: "user", content: outcome.results });
+    const { accepted, lastFeedback } = outcome;
     if (accepted) return finish("terminal_accepted", { terminalTool: accepted.tool, terminalResult: accepted.result });
     if (lastFeedback && options.maxRejections !== undefined && rejections >= options.maxRejections) return fail(lastFeedback);
   }
   return finish("max_turns");
-}
-
-/** One streamed model call, retried with exponential backoff on errors that may pass (see isRetryableError). */
-async function callModel(
-  client: Anthropic,
-  request: Anthropic.MessageCreateParamsNonStreaming,
-  signal: AbortSignal,
-  retry: RetryPolicy,
-  onRetry: (message: string) => void,
-): Promise<Anthropic.Message> {
-  const attempts = Math.max(1, retry.attempts ?? 4);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await client.messages.stream(request, { signal }).finalMessage();
-    } catch (error) {
-      if (signal.aborted || attempt >= attempts || !isRetryableError(error)) throw error;
-      onRetry(`${describeError(error)} (attempt ${attempt} of ${attempts}, retrying)`);
-      const delay = Math.min((retry.baseDelayMs ?? 2000) * 2 ** (attempt - 1), retry.maxDelayMs ?? 30_000);
-      // Jitter, so that sandboxes throttled together do not retry together.
-      await sleep(delay * (0.75 + Math.random() * 0.25), undefined, { signal });
-    }
-  }
-}
-
-async function judge<Result>(tool: TerminalTool<z.ZodType, Result>, input: unknown): Promise<TerminalVerdict<Result>> {
-  if (tool.judgesRawInput) return tool.handle(input);
-  const parsed = tool.inputSchema.safeParse(input);
-  if (!parsed.success) return { accepted: false, feedback: `Invalid input for ${tool.name}:\n${z.prettifyError(parsed.error)}` };
-  return tool.handle(parsed.data);
-}
-
-/** The timeline summary of a call: the tool's own summary of valid input, never the raw input. */
-function summarize(tool: AgentTool | undefined, input: unknown): string {
-  if (!tool) return "unknown tool";
-  const parsed = tool.inputSchema.safeParse(input);
-  if (!parsed.success) return "invalid input";
-  try {
-    return tool.summarize(parsed.data).slice(0, 200);
-  } catch {
-    return "";
-  }
-}
-
-/**
- * The assistant's reply as request content for the next turn. Thinking blocks go back exactly as received (the
- * API checks their signatures); text citations are dropped, since they matter only for display.
- */
-function toContentParams(content: Anthropic.ContentBlock[]): Anthropic.ContentBlockParam[] {
-  const params = content.flatMap((block): Anthropic.ContentBlockParam[] => {
-    switch (block.type) {
-      case "text":
-        return block.text ? [{ type: "text", text: block.text }] : [];
-      case "tool_use":
-        return [{ type: "tool_use", id: block.id, name: block.name, input: block.input }];
-      case "thinking":
-        return [{ type: "thinking", thinking: block.thinking, signature: block.signature }];
-      case "redacted_thinking":
-        return [{ type: "redacted_thinking", data: block.data }];
-      default:
-        return [block as unknown as Anthropic.ContentBlockParam];
-    }
-  });
-  // The API refuses an assistant message without content in the middle of a conversation.
-  return params.length > 0 ? params : [{ type: "text", text: "(no reply)" }];
-}
-
-function combineSignals(signal: AbortSignal | undefined, timeoutMs: number | undefined): AbortSignal {
-  const signals = [signal, timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs)].filter(
-    (candidate): candidate is AbortSignal => candidate !== undefined,
-  );
-  return signals.length > 0 ? AbortSignal.any(signals) : new AbortController().signal;
-}
-
-/**
- * A failure in words for the spec's or task's error. A refusal of the OmoiOS proxy (a spent budget, a model it does not
- * serve) reads as its code and message — "budget_exceeded: The spec's budget of $5.00 is spent ($5.0100 used)" —
- * rather than the SDK's "402 {json}"; the API's own errors keep their type the same way.
- */
-function describeError(error: unknown): string {
-  if (error instanceof APIError && error.status !== undefined) {
-    const detail = (error.error as { error?: { code?: unknown; type?: unknown; message?: unknown } } | undefined)?.error;
-    const code = typeof detail?.code === "string" ? detail.code : typeof detail?.type === "string" ? detail.type : undefined;
-    if (code && typeof detail?.message === "string") return `${code}: ${detail.message} (HTTP ${error.status})`;
-  }
-  return error instanceof Error ? error.message : String(error);
 }

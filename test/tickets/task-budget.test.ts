@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { recoverTask } from "@/lib/sandbox/recover-task";
 import { createTestProject, createTestUser } from "@/test/factories";
 
-// What the agent reports when the proxy stops its task at a budget (lib/agent/run-agent-loop's describeError).
+// What the agent reports when the proxy stops its task at a budget (lib/agent/describe-error.ts's describeError).
 const BUDGET_REASON = "budget_exceeded: The task's budget of $1.00 is spent ($1.0100 used) (HTTP 402)";
 
 describe("a task stopped by a budget", () => {
