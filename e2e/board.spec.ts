@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible } from "./axe";
 import { signUpThroughUi, uniqueEmail } from "./fixtures";
 
 interface CreatedTicket {
@@ -45,6 +46,7 @@ test("[BOARD]: move cards by keyboard and by mouse, past a WIP limit on request;
     await expect(column(page, "Backlog").getByRole("link", { name: ticket.title })).toBeVisible();
   }
   await expect(column(page, "Analyzing")).toContainText("0 / 1");
+  await expectAccessible(page, "the board");
 
   // Keyboard: Space picks the card up, ArrowRight carries it to Analyzing, Space drops it.
   const liveRegion = page.locator('[id^="DndLiveRegion"]');

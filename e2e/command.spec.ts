@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { createSampleRepo } from "../test/fixtures/sample-repo";
+import { expectAccessible } from "./axe";
 import { signUpThroughUi, uniqueEmail } from "./fixtures";
 
 test("[UI]: Quick mode — a prompt becomes a ticket whose agent runs it to done on a branch; the ticket page shows the run live", async ({ page }) => {
@@ -47,6 +48,7 @@ test("[UI]: the command page says plainly why agents cannot run on a project, an
   await expect(alert).toContainText(`The repository ${missing} cannot be read by OmoiOS (it does not exist, or this server has no access to it).`);
   await page.getByLabel("Idea").fill("Greet people in French, please");
   await expect(page.getByRole("button", { name: "Launch spec" })).toBeDisabled();
+  await expectAccessible(page, "the command page refusing a project");
 });
 
 test("[UI]: pages stay usable 768 px wide — no sideways scrolling of the page itself", async ({ page }) => {
@@ -57,6 +59,7 @@ test("[UI]: pages stay usable 768 px wide — no sideways scrolling of the page 
   for (const url of ["/command", "/projects", `/projects/${project.id}`, `/projects/${project.id}/board`, `/projects/${project.id}/specs`, "/settings"]) {
     await page.goto(url);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectAccessible(page, `${url} at 768 px`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `${url} scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(0);
   }

@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectAccessible } from "./axe";
 import { INVITE_BASE_URL } from "../playwright.config";
 import { uniqueEmail } from "./fixtures";
 
@@ -72,12 +73,14 @@ test("[INVITE]: an admin invites a person by link, who joins with the invited ro
   const link = await createInvitationLink(page, newcomerEmail, "Admin");
   const pending = page.getByRole("list", { name: `Pending invitations to ${team}` });
   await expect(pending.getByText(newcomerEmail)).toBeVisible();
+  await expectAccessible(page, "settings: a team with a pending invitation");
 
   // The newcomer opens the link in a browser of their own and creates their account there.
   const newcomer = await newPage(browser);
   await newcomer.goto(link);
   await expect(newcomer.getByRole("heading", { name: `Join ${team}` })).toBeVisible();
   await expect(newcomer.getByLabel("Email")).toHaveValue(newcomerEmail);
+  await expectAccessible(newcomer, "an invitation to join");
   await newcomer.getByLabel("Name").fill("Grace Hopper");
   await newcomer.getByLabel("Password").fill("cobol-compiler");
   await newcomer.getByRole("button", { name: `Create account and join ${team}` }).click();
@@ -95,6 +98,7 @@ test("[INVITE]: an admin invites a person by link, who joins with the invited ro
   const latecomer = await newPage(browser);
   await latecomer.goto(link);
   await expect(latecomer.getByText("This invitation has already been used.")).toBeVisible();
+  await expectAccessible(latecomer, "a used invitation");
   await expect(latecomer.getByRole("button", { name: /Create account/ })).toHaveCount(0);
 
   // A withdrawn link stops working at once.

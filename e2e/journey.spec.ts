@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { createSampleRepo } from "../test/fixtures/sample-repo";
+import { expectAccessible } from "./axe";
 import { signUpThroughUi, uniqueEmail } from "./fixtures";
 
 // The whole product through the browser: the server is npm start's path (embedded PostgreSQL, worker, local
@@ -18,6 +19,7 @@ async function createProjectThroughUi(page: Page, name: string, repo: string) {
   await page.getByLabel("Repository").fill(repo);
   await page.getByRole("button", { name: "Create project" }).click();
   await expect(page.getByText(name).first()).toBeVisible();
+  await expectAccessible(page, "projects, with a project");
 }
 
 // Each step names its phase and its state ("explore passed · 0.91"); no step mentions another phase.
@@ -29,10 +31,12 @@ async function launchFromPalette(page: Page, idea: string, { manual = false } = 
   await expect(palette).toBeVisible();
   await page.keyboard.type("New spec");
   await expect(palette.getByRole("option", { name: /New spec from an idea/ })).toBeVisible();
+  await expectAccessible(page, "the command palette", { within: "[role=dialog]" });
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/command\?mode=spec/);
   const prompt = page.getByLabel("Idea");
   await expect(prompt).toBeFocused();
+  await expectAccessible(page, "the command page");
   await page.keyboard.type(idea);
   if (manual) await page.getByLabel("Approval").selectOption("manual");
   await page.getByRole("button", { name: "Launch spec" }).click();
@@ -58,6 +62,7 @@ test("[UI]: the full journey — sign up, project on a local repository, Cmd+K n
   await expect(timeline.getByText(/phase/i).first()).toBeVisible({ timeout: 30_000 });
   await expect(phaseItem(page, "explore")).toContainText(/passed/i, { timeout: 60_000 });
   await shot(page, "journey-1-spec-running");
+  await expectAccessible(page, "a spec while it plans");
   await expect(phaseItem(page, "tasks")).toContainText(/passed/i, { timeout: 60_000 });
 
   // The palette finds the spec by a word of its title.
@@ -74,6 +79,7 @@ test("[UI]: the full journey — sign up, project on a local repository, Cmd+K n
   const cards = page.locator(`a[href^="/projects/${projectId}/tickets/"]`);
   await expect(cards.first()).toBeVisible({ timeout: 30_000 });
   await shot(page, "journey-2-board");
+  await expectAccessible(page, "the board with the spec's tickets");
   const done = page.getByRole("region", { name: /^Done/ });
   await expect(done.locator(`a[href^="/projects/${projectId}/tickets/"]`)).toHaveCount(3, { timeout: 120_000 });
   await shot(page, "journey-3-board-done");
@@ -85,12 +91,19 @@ test("[UI]: the full journey — sign up, project on a local repository, Cmd+K n
   await page.getByRole("tab", { name: "Tickets" }).click();
   await expect(page.getByRole("tabpanel")).toContainText(/done/i);
   await shot(page, "journey-4-spec-completed");
+  const tabs = page.getByRole("tab");
+  for (let i = 0; i < (await tabs.count()); i++) {
+    await tabs.nth(i).click();
+    await expect(tabs.nth(i)).toHaveAttribute("aria-selected", "true");
+    await expectAccessible(page, `a completed spec, ${await tabs.nth(i).textContent()} tab`);
+  }
 
   // Each ticket shows its run: a branch of the real repository and the agent's timeline.
   await page.goto(`/projects/${projectId}/board`);
   await cards.first().click();
   await expect(page.getByText(/omoi\//).first()).toBeVisible();
   await expect(page.getByRole("region", { name: "Event timeline" })).toBeVisible();
+  await expectAccessible(page, "a done ticket");
 });
 
 test("[UI]: manual approval — the spec waits at requirements and design until approved on its page", async ({ page }) => {
@@ -103,8 +116,10 @@ test("[UI]: manual approval — the spec waits at requirements and design until 
   await expect(phaseItem(page, "requirements")).toContainText(/awaiting approval/i, { timeout: 60_000 });
   await expect(phaseItem(page, "design")).toContainText(/pending/i);
   await shot(page, "approval-1-waiting");
+  await expectAccessible(page, "a spec waiting for approval");
   await page.getByRole("tab", { name: "Requirements" }).click();
   await expect(page.getByRole("tabpanel")).toContainText("THE SYSTEM SHALL");
+  await expectAccessible(page, "requirements waiting for approval");
   await page.getByRole("button", { name: "Approve requirements" }).click();
 
   await expect(phaseItem(page, "design")).toContainText(/awaiting approval/i, { timeout: 60_000 });

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./axe";
 import { signUpThroughUi, uniqueEmail } from "./fixtures";
 
 test("[FOUNDATION]: sign up, create a project and an API key; the key lists it; another user cannot see it", async ({
@@ -69,6 +70,7 @@ test("[FOUNDATION]: signed-out visitors are sent to sign in; wrong passwords are
   await page.getByRole("button", { name: "Sign in" }).click();
   // Next's route announcer is also an alert: look inside the page content.
   await expect(page.locator("main [role=alert]")).toContainText(/incorrect/i);
+  await expectAccessible(page, "sign-in with an error");
 
   // Past AUTH_MAX_FAILURES (5) for this email from this address, next-auth's endpoint answers 429 with Retry-After,
   // and the form shows the lock, even for the right password.

@@ -49,7 +49,7 @@ export const BoardColumn = memo(function BoardColumn({ projectId, status, ticket
         </h2>
         <span
           id={countId}
-          className={`rounded px-1.5 text-xs tabular-nums ${isOverLimit ? "bg-amber-200 font-semibold text-amber-900" : "text-zinc-500"}`}
+          className={`rounded px-1.5 text-xs tabular-nums ${isOverLimit ? "bg-amber-200 font-semibold text-amber-900" : "text-zinc-600"}`}
         >
           {wipLimit === null ? count : `${count} / ${wipLimit}`}
           <span className="sr-only">
@@ -73,7 +73,7 @@ export const BoardColumn = memo(function BoardColumn({ projectId, status, ticket
           </ul>
         </SortableContext>
         {tickets.length === 0 ? (
-          <p className="m-auto px-2 py-6 text-center text-xs text-zinc-400">No tickets</p>
+          <p className="m-auto px-2 py-6 text-center text-xs text-zinc-600">No tickets</p>
         ) : null}
       </div>
     </section>

@@ -46,7 +46,7 @@ export const EventTimelineRow = memo(function EventTimelineRow({
         <time dateTime={row.last.createdAt} className="w-16 shrink-0 font-mono tabular-nums">
           {time}
         </time>
-        <span className="w-16 shrink-0 text-[10px] uppercase tracking-wide text-zinc-400">heartbeat</span>
+        <span className="w-16 shrink-0 text-[10px] uppercase tracking-wide text-zinc-500">heartbeat</span>
         <span className="min-w-0 flex-1">{heartbeatLabel(row.count, time)}</span>
       </div>
     );
@@ -61,7 +61,7 @@ export const EventTimelineRow = memo(function EventTimelineRow({
         <time dateTime={event.createdAt} className="w-16 shrink-0 font-mono tabular-nums text-zinc-500">
           {formatEventTime(event.createdAt)}
         </time>
-        <span className={`w-16 shrink-0 text-[10px] uppercase tracking-wide ${summary.tone === "error" ? "font-semibold text-red-700" : "text-zinc-400"}`}>
+        <span className={`w-16 shrink-0 text-[10px] uppercase tracking-wide ${summary.tone === "error" ? "font-semibold text-red-700" : "text-zinc-500"}`}>
           {TAG[row.category]}
         </span>
         <p className="min-w-0 flex-1 break-words">
@@ -81,7 +81,12 @@ export const EventTimelineRow = memo(function EventTimelineRow({
         </button>
       </div>
       {expanded ? (
-        <pre id={detailId} className="mx-3 mb-2 max-h-64 overflow-auto rounded bg-zinc-900 p-2 font-mono text-[11px] leading-snug text-zinc-100">
+        <pre
+          id={detailId}
+          tabIndex={0}
+          aria-label={`Details of event ${event.seq}`}
+          className="mx-3 mb-2 max-h-64 overflow-auto rounded bg-zinc-900 p-2 font-mono text-[11px] leading-snug text-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-400"
+        >
           {JSON.stringify(event, null, 2)}
         </pre>
       ) : null}

@@ -41,7 +41,7 @@ export function EventTypeFilter({
               className="size-3 cursor-pointer accent-indigo-600"
             />
             {CATEGORY_LABELS[category]}
-            <span aria-hidden className="tabular-nums text-zinc-400">
+            <span aria-hidden className="tabular-nums text-zinc-600">
               {counts[category]}
             </span>
           </label>

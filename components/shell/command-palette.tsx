@@ -106,7 +106,7 @@ export function CommandPalette() {
           }}
           className="h-12 w-full bg-transparent text-sm text-zinc-900 outline-none placeholder:text-zinc-400"
         />
-        {search.isFetching && idea && <span className="text-xs text-zinc-400">Searching…</span>}
+        {search.isFetching && idea && <span className="text-xs text-zinc-500">Searching…</span>}
       </div>
       <Command.List className="max-h-[min(24rem,60vh)] overflow-y-auto p-1" label="Results">
         {page === "projects" ? (
@@ -118,7 +118,7 @@ export function CommandPalette() {
                 {recent.map((item) => (
                   <Command.Item key={`${item.kind}-${item.id}`} value={`recent-${item.kind}-${item.id}`} onSelect={() => openItem(item)} className={itemClasses}>
                     <KindIcon kind={item.kind} />
-                    {item.key && <span className="font-mono text-xs text-zinc-500">{item.key}</span>}
+                    {item.key && <span className="font-mono text-xs text-zinc-600">{item.key}</span>}
                     <span className="min-w-0 flex-1 truncate">{item.title}</span>
                   </Command.Item>
                 ))}
@@ -130,7 +130,7 @@ export function CommandPalette() {
                   <Command.Item key={command.id} value={`command-${command.id}`} onSelect={command.run} className={itemClasses}>
                     <span aria-hidden className="grid size-5 place-items-center rounded bg-zinc-100 text-xs text-zinc-500">›</span>
                     <span className="flex-1">{command.label}</span>
-                    {command.hint && <span className="text-xs text-zinc-400">{command.hint}</span>}
+                    {command.hint && <span className="text-xs text-zinc-600">{command.hint}</span>}
                   </Command.Item>
                 ))}
               </Command.Group>
@@ -157,7 +157,7 @@ export function CommandPalette() {
           </>
         )}
       </Command.List>
-      <div className="flex items-center justify-between border-t border-zinc-100 px-3 py-1.5 text-xs text-zinc-400">
+      <div className="flex items-center justify-between border-t border-zinc-100 px-3 py-1.5 text-xs text-zinc-600">
         <span>↑↓ to move · Enter to open{page !== "root" ? " · Backspace to go back" : ""}</span>
         <span>Esc to close</span>
       </div>

@@ -19,7 +19,7 @@ export function PaletteButton() {
         <path d="m20 20-3.5-3.5" />
       </svg>
       <span className="flex-1">Search…</span>
-      <kbd className="rounded border border-zinc-200 px-1 font-sans text-xs text-zinc-400">{mac ? "⌘K" : "Ctrl K"}</kbd>
+      <kbd className="rounded border border-zinc-200 px-1 font-sans text-xs text-zinc-500">{mac ? "⌘K" : "Ctrl K"}</kbd>
     </button>
   );
 }

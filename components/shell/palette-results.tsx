@@ -23,7 +23,7 @@ export function ProjectChoices({ matches, onOpen }: { matches: (haystack: string
         >
           <KindIcon kind="project" />
           <span className="min-w-0 flex-1 truncate">{project.name}</span>
-          <span className="text-xs text-zinc-400">{project.orgName}</span>
+          <span className="text-xs text-zinc-600">{project.orgName}</span>
         </Command.Item>
       ))}
       {!projects.isPending && list.length === 0 && <p className="px-3 py-2 text-sm text-zinc-500">No project matches.</p>}
@@ -43,9 +43,9 @@ export function ResultGroup({ heading, hits, onOpen }: { heading: string; hits: 
           className={itemClasses}
         >
           <KindIcon kind={hit.kind} />
-          {hit.key && <span className="font-mono text-xs text-zinc-500">{hit.key}</span>}
+          {hit.key && <span className="font-mono text-xs text-zinc-600">{hit.key}</span>}
           <span className="min-w-0 flex-1 truncate">{hit.title}</span>
-          <span className="hidden max-w-40 truncate text-xs text-zinc-400 sm:inline">
+          <span className="hidden max-w-40 truncate text-xs text-zinc-600 sm:inline">
             {hit.kind === "project" ? "" : hit.projectName}
             {hit.status ? ` · ${hit.status.replace("_", " ")}` : ""}
           </span>

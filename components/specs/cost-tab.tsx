@@ -22,7 +22,8 @@ export function CostTab({ rows, specCostUsd }: { rows: readonly CostRow[]; specC
   );
   const cell = "px-3 py-1.5 text-right tabular-nums";
   return (
-    <div className="overflow-x-auto">
+    // A keyboard user must be able to scroll the table sideways on a narrow screen: the scroller takes focus.
+    <div role="region" aria-label="Cost per phase" tabIndex={0} className="overflow-x-auto rounded focus-visible:outline-2 focus-visible:outline-indigo-600">
       <table className="w-full min-w-[36rem] text-sm">
         <caption className="sr-only">Cost per phase</caption>
         <thead className="text-xs text-zinc-500">

@@ -18,7 +18,8 @@ const MARKDOWN: Components = {
   ol: ({ node: _node, ...props }) => <ol className="mt-2 list-decimal space-y-1 pl-5" {...props} />,
   a: ({ node: _node, ...props }) => <a className="text-indigo-700 underline" rel="noreferrer" {...props} />,
   code: ({ node: _node, ...props }) => <code className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-[0.85em]" {...props} />,
-  pre: ({ node: _node, ...props }) => <pre className="mt-2 overflow-x-auto rounded bg-zinc-50 p-3 text-xs [&_code]:bg-transparent [&_code]:p-0" {...props} />,
+  // Focusable, so a long line can be scrolled to with the keyboard.
+  pre: ({ node: _node, ...props }) => <pre tabIndex={0} className="mt-2 overflow-x-auto rounded bg-zinc-50 p-3 text-xs focus-visible:outline-2 focus-visible:outline-indigo-600 [&_code]:bg-transparent [&_code]:p-0" {...props} />,
   blockquote: ({ node: _node, ...props }) => <blockquote className="mt-2 border-l-2 border-zinc-300 pl-3 text-zinc-600" {...props} />,
 };
 

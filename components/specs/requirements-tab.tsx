@@ -18,7 +18,7 @@ const EARS_LABELS: Record<string, string> = {
 const CRITERION: Record<CriterionState, { icon: string; label: string; className: string }> = {
   met: { icon: "✓", label: "Met", className: "text-emerald-700" },
   not_met: { icon: "✗", label: "Not met", className: "text-red-700" },
-  unknown: { icon: "?", label: "Not checked yet", className: "text-zinc-400" },
+  unknown: { icon: "?", label: "Not checked yet", className: "text-zinc-500" },
 };
 
 /** The requirements as EARS cards: the sentence with its keywords emphasized, then its acceptance criteria. */

@@ -186,7 +186,7 @@ function DependencyList({ title, projectId, tickets, empty }: { title: string; p
         <ul className="mt-1 space-y-1">
           {tickets.map((t) => (
             <li key={t.id} className="flex items-center gap-2 text-sm">
-              <span aria-label={t.status === "done" ? "done" : "not done"} className={t.status === "done" ? "text-emerald-600" : "text-zinc-400"}>
+              <span aria-label={t.status === "done" ? "done" : "not done"} className={t.status === "done" ? "text-emerald-600" : "text-zinc-500"}>
                 {t.status === "done" ? "✓" : "○"}
               </span>
               <Link href={`/projects/${projectId}/tickets/${t.id}`} className="min-w-0 truncate hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600">

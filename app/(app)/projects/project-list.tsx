@@ -79,7 +79,7 @@ function ProjectCard({ project }: { project: ProjectDto }) {
           <dt className="w-14 shrink-0 text-zinc-500">Repo</dt>
           <dd
             title={project.repoUrl ?? undefined}
-            className={`min-w-0 truncate font-mono ${project.repoUrl ? "text-zinc-700" : "text-zinc-400 italic"}`}
+            className={`min-w-0 truncate font-mono ${project.repoUrl ? "text-zinc-700" : "text-zinc-500 italic"}`}
           >
             {project.repoUrl ?? "empty repository"}
           </dd>

@@ -68,7 +68,7 @@ export function SignInForm({ callbackUrl, initialError, githubEnabled }: SignInF
       </form>
       {githubEnabled ? (
         <>
-          <div className="flex items-center gap-3 text-xs text-zinc-400">
+          <div className="flex items-center gap-3 text-xs text-zinc-500">
             <span className="h-px flex-1 bg-zinc-200" />
             or
             <span className="h-px flex-1 bg-zinc-200" />
