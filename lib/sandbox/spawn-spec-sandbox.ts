@@ -75,6 +75,15 @@ async function claimSpecSandbox(specId: string, provider: SandboxProvider): Prom
       const live = await tx.sandbox.count({ where: { specId, purpose: "spec", status: { in: ["creating", "running"] } } });
       if (live > 0) return { ok: false, outcome: { spawned: false, reason: "already_live" } } as const;
 
+      const passed = await tx.phaseRun.findMany({ where: { specId, status: "passed" }, select: { phase: true } });
+      const done = new Set(passed.map((run) => run.phase));
+      const startPhase = GATED_PHASES.find((phase) => !done.has(phase));
+      if (!startPhase) {
+        // Every agent phase passed but SYNC did not run (a spec left there by an older agent): the server does it,
+        // without waiting for a sandbox slot it does not need.
+        return { ok: false, outcome: { spawned: false, reason: "synced" }, synced: await runSync(tx, specId) } as const;
+      }
+
       if (provider.name === "local") {
         // Capacity is counted in the database, so it holds across workers and restarts.
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('omoi-local-sandbox-slots', 0))`;
@@ -88,13 +97,6 @@ async function claimSpecSandbox(specId: string, provider: SandboxProvider): Prom
         where: { id: specId },
         select: { id: true, projectId: true, userId: true, project: { select: { repoUrl: true, defaultBranch: true } } },
       });
-      const passed = await tx.phaseRun.findMany({ where: { specId, status: "passed" }, select: { phase: true } });
-      const done = new Set(passed.map((run) => run.phase));
-      const startPhase = GATED_PHASES.find((phase) => !done.has(phase));
-      if (!startPhase) {
-        // Every agent phase passed but SYNC did not run (a spec left there by an older agent): the server does it.
-        return { ok: false, outcome: { spawned: false, reason: "synced" }, synced: await runSync(tx, specId) } as const;
-      }
       const sandbox = await tx.sandbox.create({
         data: { provider: provider.name, purpose: "spec", specId, status: "creating", startPhase, lastHeartbeatAt: new Date() },
         select: { id: true },
