@@ -97,3 +97,25 @@ test("[FOUNDATION]: signed-out visitors are sent to sign in; wrong passwords are
   }
   await expect(page.locator("main [role=alert]")).toContainText(/too many failed sign-ins/i);
 });
+
+test("[UI]: pages about something missing say so with a way back; the palette opens a new project and names sandboxes by their work", async ({ page }) => {
+  await signUpThroughUi(page, { name: "Dorothy Vaughan", email: uniqueEmail("dorothy"), password: "fortran-teacher" });
+  const created = await page.request.post("/api/v1/projects", { data: { name: "Missing things" } });
+  const { project } = (await created.json()) as { project: { id: string } };
+
+  await page.goto(`/projects/${project.id}/tickets/no-such-ticket`);
+  await expect(page.getByRole("heading", { level: 1, name: "Ticket not found" })).toBeAttached();
+  await expectAccessible(page, "a ticket that does not exist");
+  await page.getByRole("link", { name: "Back to the board" }).click();
+  await expect(page).toHaveURL(new RegExp(`/projects/${project.id}/board$`));
+
+  await page.goto("/sandboxes/no-such-sandbox");
+  await expect(page.getByRole("heading", { level: 1, name: "Sandbox not found" })).toBeAttached();
+  await expect(page.getByRole("link", { name: "Back to projects" })).toBeVisible();
+
+  await page.keyboard.press("ControlOrMeta+k");
+  await page.keyboard.type("new project");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/projects\?new=1$/);
+  await expect(page.getByRole("dialog", { name: "New project" })).toBeVisible();
+});

@@ -1,9 +1,10 @@
 "use client";
 
+import { PageLoadError } from "@/components/ui/page-load-error";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { useSandboxDetail } from "@/hooks/api/use-tickets";
-import { ApiErrorAlert } from "@/components/ui/api-error";
+import type { SandboxSubject } from "@/lib/specs/sandbox-dto";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { LoadingBlock } from "@/components/ui/spinner";
@@ -12,6 +13,16 @@ import { EventTimeline } from "@/components/events/event-timeline";
 
 const TONES = { creating: "accent", running: "accent", stopped: "success", lost: "warning", failed: "danger" } as const;
 const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "—");
+
+const subjectHref = (subject: SandboxSubject) =>
+  subject.kind === "ticket" ? `/projects/${subject.projectId}/tickets/${subject.ticketId}` : `/projects/${subject.projectId}/specs/${subject.specId}`;
+
+/** The page's title in people's words: whose work this sandbox ran, not its id. */
+function subjectTitle(purpose: "spec" | "task", subject: SandboxSubject | null, startPhase: string | null): string {
+  if (subject?.kind === "ticket") return `Agent run for ${subject.key}`;
+  if (subject?.kind === "spec") return `Planning run of “${subject.title}” from ${startPhase ?? "the start"}`;
+  return purpose === "spec" ? "Planning run" : "Agent run";
+}
 
 /** One sandbox: state, liveness, exit, the tail of its agent's output and its event timeline; live until it ends. */
 export function SandboxView({ sandboxId }: { sandboxId: string }) {
@@ -25,19 +36,27 @@ export function SandboxView({ sandboxId }: { sandboxId: string }) {
   }, [logTail]);
 
   if (sandbox.isPending) return <LoadingBlock label="Loading the sandbox…" />;
-  if (sandbox.isError) return <ApiErrorAlert error={sandbox.error} />;
+  if (sandbox.isError) return <PageLoadError error={sandbox.error} what="Sandbox" backHref="/projects" backLabel="Back to projects" />;
   const s = sandbox.data;
   const live = s.status === "creating" || s.status === "running";
+  const subject = s.subject;
 
   return (
     <div className="mx-auto max-w-5xl space-y-6">
+      {subject && (
+        <nav aria-label="Breadcrumb" className="text-sm">
+          <Link href={subjectHref(subject)} className="text-indigo-700 hover:underline">
+            ← {subject.kind === "ticket" ? `${subject.key}: ${subject.title}` : subject.title}
+          </Link>
+        </nav>
+      )}
       <PageHeader
-        title={<span className="font-mono">Sandbox {s.id}</span>}
+        title={subjectTitle(s.purpose, subject, s.startPhase)}
         description={
           <span className="inline-flex flex-wrap items-center gap-2">
             <Badge tone={TONES[s.status]}>{s.status}</Badge>
             <span>
-              {s.provider} · {s.purpose === "spec" ? `spec run from ${s.startPhase ?? "the start"}` : "task run"}
+              {s.provider} sandbox <span className="font-mono">{s.id}</span>
             </span>
           </span>
         }
@@ -53,12 +72,6 @@ export function SandboxView({ sandboxId }: { sandboxId: string }) {
           <>
             <dt className="text-zinc-500">Exit code</dt>
             <dd className="font-mono">{s.exitCode}</dd>
-          </>
-        )}
-        {s.specId && (
-          <>
-            <dt className="text-zinc-500">Spec</dt>
-            <dd className="font-mono">{s.specId}</dd>
           </>
         )}
       </dl>

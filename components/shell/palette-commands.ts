@@ -19,7 +19,8 @@ export function paletteCommands({ go, showProjects, currentProjectId }: PaletteA
   // Typed text that found a command is a search for it, not an idea: the "New spec: …" item carries ideas.
   return [
     { id: "new-spec", label: "New spec from an idea", keywords: "create launch spec idea plan", hint: "Spec-driven", run: () => go("/command?mode=spec") },
-    { id: "quick-task", label: "Quick task", keywords: "ticket task fix small quick", hint: "One ticket", run: () => go("/command?mode=quick") },
+    { id: "quick-task", label: "New ticket (quick task)", keywords: "new ticket task fix small quick", hint: "One ticket", run: () => go("/command?mode=quick") },
+    { id: "new-project", label: "New project", keywords: "new create add project repository", run: () => go("/projects?new=1") },
     { id: "board", label: "Go to board", keywords: "kanban board tickets columns", run: () => go(currentProjectId ? `/projects/${currentProjectId}/board` : "/board") },
     { id: "project", label: "Go to project…", keywords: "project open switch", run: showProjects },
     { id: "settings", label: "Open settings", keywords: "settings api keys organization members profile", run: () => go("/settings") },

@@ -1,16 +1,12 @@
 "use client";
 
-import Link from "next/link";
+import { PageLoadError } from "@/components/ui/page-load-error";
 import { useMemo } from "react";
-import { ApiError } from "@/lib/http/api-client";
 import type { SpecDetail as SpecDetailData } from "@/lib/specs/get-spec-detail";
 import { pendingFeedbackSchema, type SpecDto, type SpecPhaseName } from "@/lib/specs/spec-schemas";
 import { useProject } from "@/hooks/api/use-projects";
 import { useSpecDetail } from "@/hooks/api/use-specs";
 import { EventTimeline } from "@/components/events/event-timeline";
-import { ApiErrorAlert } from "@/components/ui/api-error";
-import { Button, buttonClasses } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
 import { LoadingBlock } from "@/components/ui/spinner";
 import { CostTab } from "./cost-tab";
 import { DesignTab } from "./design-tab";
@@ -30,32 +26,7 @@ export function SpecDetail({ projectId, specId }: { projectId: string; specId: s
   const project = useProject(projectId);
 
   if (detail.isPending) return <LoadingBlock label="Loading the spec…" />;
-  if (detail.isError) {
-    const notFound = detail.error instanceof ApiError && (detail.error.status === 404 || detail.error.status === 403);
-    return (
-      <div className="mx-auto max-w-3xl space-y-4">
-        <h1 className={notFound ? "sr-only" : "text-lg font-semibold"}>{notFound ? "Spec not found" : "Spec"}</h1>
-        {notFound ? (
-          <EmptyState
-            title="Spec not found"
-            description="It was deleted, or it belongs to a project you are not a member of."
-            action={
-              <Link href={`/projects/${projectId}/specs`} className={buttonClasses({ variant: "secondary" })}>
-                Back to specs
-              </Link>
-            }
-          />
-        ) : (
-          <>
-            <ApiErrorAlert error={detail.error} />
-            <Button variant="secondary" onClick={() => void detail.refetch()}>
-              Try again
-            </Button>
-          </>
-        )}
-      </div>
-    );
-  }
+  if (detail.isError) return <PageLoadError error={detail.error} what="Spec" backHref={`/projects/${projectId}/specs`} backLabel="Back to specs" onRetry={() => void detail.refetch()} />;
   return <SpecDetailView data={detail.data} projectId={projectId} projectName={project.data?.name} />;
 }
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { PageLoadError } from "@/components/ui/page-load-error";
 import Link from "next/link";
 import { useState } from "react";
 import { useTicketAction, useTicketDetail } from "@/hooks/api/use-tickets";
@@ -38,7 +39,7 @@ export function TicketDetailView({ projectId, ticketId }: { projectId: string; t
   const [chosenSandbox, setChosenSandbox] = useState<string | null>(null);
 
   if (detail.isPending) return <LoadingBlock label="Loading the ticket…" />;
-  if (detail.isError) return <ApiErrorAlert error={detail.error} />;
+  if (detail.isError) return <PageLoadError error={detail.error} what="Ticket" backHref={`/projects/${projectId}/board`} backLabel="Back to the board" />;
   const { ticket, dependsOn, blocks, tasks } = detail.data;
   const latest = tasks.at(-1);
   const active = latest && (latest.status === "queued" || latest.status === "running");

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/http/api-client";
-import type { SandboxDto } from "@/lib/specs/sandbox-dto";
+import type { SandboxDetailDto } from "@/lib/specs/sandbox-dto";
 import type { TicketDetail } from "@/lib/tickets/get-ticket-detail";
 
 export const ticketKeys = {
@@ -44,7 +44,7 @@ export function useSandboxDetail(sandboxId: string) {
   return useQuery({
     queryKey: sandboxKeys.detail(sandboxId),
     queryFn: async ({ signal }) =>
-      (await apiFetch<{ sandbox: SandboxDto & { logTail: string | null } }>(`/api/v1/sandboxes/${encodeURIComponent(sandboxId)}`, { signal })).sandbox,
+      (await apiFetch<{ sandbox: SandboxDetailDto }>(`/api/v1/sandboxes/${encodeURIComponent(sandboxId)}`, { signal })).sandbox,
     refetchInterval: (query) => (query.state.data && !["creating", "running"].includes(query.state.data.status) ? false : 2_000),
   });
 }

@@ -16,6 +16,17 @@ export interface SandboxDto {
   createdAt: string;
 }
 
+/** What a sandbox worked on, as people name it: a spec's planning or a ticket's work, with where to go back to. */
+export type SandboxSubject =
+  | { kind: "spec"; projectId: string; specId: string; title: string }
+  | { kind: "ticket"; projectId: string; ticketId: string; key: string; title: string };
+
+/** A sandbox's page: the row, the (scrubbed) tail of its agent's output, and what it worked on. */
+export interface SandboxDetailDto extends SandboxDto {
+  logTail: string | null;
+  subject: SandboxSubject | null;
+}
+
 export function toSandboxDto(sandbox: Sandbox): SandboxDto {
   return {
     id: sandbox.id,

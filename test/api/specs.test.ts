@@ -159,6 +159,8 @@ describe("GET /api/v1/sandboxes/{id}", () => {
     const response = await callRoute(sandboxRoute.GET, { params: { id: sandbox.id }, cookie: user.cookie });
     expect(response.status).toBe(200);
     expect(response.body.sandbox).toMatchObject({ id: sandbox.id, provider: "local", status: "running", specId: spec.id });
+    // What it worked on, named for people (the page's title and its way back).
+    expect(response.body.sandbox.subject).toEqual({ kind: "spec", projectId: project.id, specId: spec.id, title: "t" });
     expect(response.body.sandbox.logTail.endsWith("the last line\n")).toBe(true);
     expect(response.body.sandbox.logTail.length).toBeLessThanOrEqual(16 * 1024);
     expect(response.body.sandbox).not.toHaveProperty("tokenHash");

@@ -13,9 +13,9 @@ import { LoadingBlock } from "@/components/ui/spinner";
 import { PageHeader } from "@/components/shell/page-header";
 import { NewProjectForm } from "./new-project-form";
 
-export function ProjectList() {
+export function ProjectList({ startCreating = false }: { startCreating?: boolean }) {
   const projects = useProjects();
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState(startCreating);
 
   return (
     <div className="mx-auto max-w-5xl">

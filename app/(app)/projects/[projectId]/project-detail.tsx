@@ -1,13 +1,11 @@
 "use client";
 
+import { PageLoadError } from "@/components/ui/page-load-error";
 import Link from "next/link";
-import { ApiError } from "@/lib/http/api-client";
 import { useProject } from "@/hooks/api/use-projects";
 import { Alert } from "@/components/ui/alert";
-import { ApiErrorAlert } from "@/components/ui/api-error";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
 import { LoadingBlock } from "@/components/ui/spinner";
 import { PageHeader } from "@/components/shell/page-header";
 import { DeleteProject } from "./delete-project";
@@ -17,30 +15,7 @@ export function ProjectDetail({ projectId }: { projectId: string }) {
   const project = useProject(projectId);
 
   if (project.isPending) return <LoadingBlock label="Loading project…" />;
-  if (project.isError) {
-    if (project.error instanceof ApiError && project.error.status === 404) {
-      return (
-        <div className="mx-auto max-w-3xl">
-          <h1 className="sr-only">Project not found</h1>
-          <EmptyState
-            title="Project not found"
-            description="It was deleted, or it belongs to an organization you are not a member of."
-            action={
-              <Link href="/projects" className={buttonClasses({ variant: "secondary" })}>
-                Back to projects
-              </Link>
-            }
-          />
-        </div>
-      );
-    }
-    return (
-      <div className="mx-auto max-w-3xl">
-        <h1 className="mb-4 text-lg font-semibold">Project</h1>
-        <ApiErrorAlert error={project.error} />
-      </div>
-    );
-  }
+  if (project.isError) return <PageLoadError error={project.error} what="Project" backHref="/projects" backLabel="Back to projects" />;
 
   const data = project.data;
   return (
