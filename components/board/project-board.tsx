@@ -75,7 +75,8 @@ export function ProjectBoard({ projectId }: { projectId: string }) {
     router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
   };
 
-  const isEmpty = board.data?.columns.every((column) => column.count === 0) ?? false;
+  // What the scope shows: a column's count is the whole column (its WIP limit counts every ticket), not the cards.
+  const isEmpty = board.data?.columns.every((column) => column.tickets.length === 0) ?? false;
 
   return (
     <div className="flex min-h-full flex-col">

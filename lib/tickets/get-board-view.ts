@@ -21,6 +21,9 @@ export const BOARD_TICKETS_SQL = `
     WHERE x."projectId" = $1 AND k.status = 'running'),
   cards AS (
     SELECT t.status, t.position, t.number,
+           (($2 <> 'mine' OR t."userId" = $3 OR t."assigneeId" = $3)
+             AND ($2 <> 'unassigned' OR t."assigneeId" IS NULL)
+             AND ($4::text IS NULL OR t."specId" = $4)) AS shown,
            json_build_object('id', t.id, 'projectId', t."projectId", 'key', t.key, 'number', t.number, 'title', t.title,
              'status', t.status, 'isBlocked', t."isBlocked", 'blockedReason', t."blockedReason", 'priority', t.priority,
              'position', t.position, 'userId', t."userId", 'assigneeId', t."assigneeId", 'specId', t."specId",
@@ -28,16 +31,16 @@ export const BOARD_TICKETS_SQL = `
     FROM "Ticket" t
     LEFT JOIN deps ON deps."ticketId" = t.id
     LEFT JOIN running ON running."ticketId" = t.id
-    WHERE t."projectId" = $1
-      AND ($2 <> 'mine' OR t."userId" = $3 OR t."assigneeId" = $3)
-      AND ($2 <> 'unassigned' OR t."assigneeId" IS NULL)
-      AND ($4::text IS NULL OR t."specId" = $4))
-  SELECT status::text AS status, count(*)::int AS count, json_agg(card ORDER BY position, number)::text AS tickets
+    WHERE t."projectId" = $1)
+  SELECT status::text AS status, count(*)::int AS count,
+         COALESCE(json_agg(card ORDER BY position, number) FILTER (WHERE shown), '[]')::text AS tickets
   FROM cards GROUP BY status`;
 
 export interface BoardColumn {
   status: TicketStatusName;
+  /** The cards the scope shows. */
   tickets: BoardTicket[];
+  /** Every ticket in the column, whatever the scope: what its WIP limit counts. */
   count: number;
   wipLimit: number | null;
 }
@@ -52,7 +55,8 @@ export interface BoardView {
 /**
  * The kanban board of a project: every ticket any member can see (spec tickets included — none is invisible), in
  * columns, ordered by position, with dependency counts and whether an agent runs on it. Scope narrows it to mine
- * (owned or assigned), unassigned or one spec. One query on the plain pool (the board is polled); returns the JSON
+ * (owned or assigned), unassigned or one spec — the cards shown, never the counts: a column's count (and its WIP
+ * limit) is always the whole column, since agents fill it whatever anyone's filter is. One query on the plain pool (the board is polled); returns the JSON
  * text of a BoardView.
  */
 export async function getBoardView({ userId, projectId, scope }: { userId: string; projectId: string; scope: string }) {
