@@ -11,7 +11,7 @@ import {
 } from "@/components/board/board-arrangement";
 import type { BoardView } from "@/lib/tickets/get-board-view";
 
-const arrangement = (): Arrangement => ({ backlog: ["a", "b", "c"], analyzing: ["d"], building: [], testing: [], done: [] });
+const arrangement = (): Arrangement => ({ backlog: ["a", "b", "c"], analyzing: ["d"], building: [], testing: [], review: [], done: [] });
 
 describe("board arrangement", () => {
   it("names column droppables so they never clash with ticket ids", () => {
@@ -27,7 +27,7 @@ describe("board arrangement", () => {
       scope: "all",
       columns: [{ status: "analyzing", count: 1, wipLimit: null, tickets: [{ id: "x" }] }],
     } as unknown as BoardView;
-    expect(arrangementOf(view)).toEqual({ backlog: [], analyzing: ["x"], building: [], testing: [], done: [] });
+    expect(arrangementOf(view)).toEqual({ backlog: [], analyzing: ["x"], building: [], testing: [], review: [], done: [] });
   });
 
   it("finds the column of a card or of a column droppable", () => {

@@ -6,6 +6,7 @@ export const COLUMN_TITLES: Record<TicketStatusName, string> = {
   analyzing: "Analyzing",
   building: "Building",
   testing: "Testing",
+  review: "Review",
   done: "Done",
 };
 

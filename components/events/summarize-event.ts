@@ -86,6 +86,30 @@ function summarizeKnown(payload: EventPayload): EventSummary {
       return { text: `Commit ${payload.data.sha.slice(0, 7)}: ${firstLine(payload.data.message)}`, tone: "info" };
     case "task.pr_opened":
       return { text: `Pull request #${payload.data.number} opened`, tone: "success" };
+    case "task.integrated":
+      return { text: `${payload.data.ticketKey} integrated into ${payload.data.branch} at ${payload.data.sha.slice(0, 7)} (${payload.data.merge === "merge" ? "merge" : "fast-forward"})`, tone: "success" };
+    case "task.merge_conflict":
+      return {
+        text: `${payload.data.ticketKey} conflicts with ${payload.data.branch} in ${payload.data.files.slice(0, 3).join(", ")}${payload.data.files.length > 3 ? ` and ${payload.data.files.length - 3} more` : ""}${payload.data.sentBack ? " — sent back to its agent" : ""}`,
+        tone: "warning",
+      };
+    case "spec.integration_tests_passed":
+      return { text: `Tests passed on ${payload.data.ticketKey} merged (${payload.data.candidate.slice(0, 7)}): ${payload.data.command}`, tone: "success" };
+    case "spec.integration_tests_failed":
+      return {
+        text: `Tests failed on ${payload.data.ticketKey} merged (${payload.data.candidate.slice(0, 7)}${payload.data.exitCode === null ? "" : `, exit ${payload.data.exitCode}`})${payload.data.sentBack ? " — sent back to its agent" : ""}`,
+        tone: "error",
+      };
+    case "integration.tests_finished":
+      return { text: `Integration tests ${payload.data.passed ? "passed" : "failed"}${payload.data.timedOut ? " (timed out)" : ""}: ${payload.data.command}`, tone: payload.data.passed ? "success" : "error" };
+    case "review.requested":
+      return { text: `${payload.data.ticketKey} waits for review (${payload.data.sha.slice(0, 7)})`, tone: "info" };
+    case "review.changes_requested":
+      return { text: `Changes requested on ${payload.data.ticketKey}${payload.data.comments ? ` (${plural(payload.data.comments, "comment")})` : ""}: ${firstLine(payload.data.summary)}`, tone: "warning" };
+    case "review.approved":
+      return { text: `${payload.data.ticketKey} approved`, tone: "success" };
+    case "spec.pull_request":
+      return { text: `Pull request #${payload.data.number} ${payload.data.action === "ready" ? "marked ready for review" : payload.data.action}`, tone: "success" };
     case "sandbox.started":
       return {
         text: `Sandbox started (${payload.data.provider}, ${payload.data.purpose}${payload.data.startPhase ? `, from ${payload.data.startPhase}` : ""})`,

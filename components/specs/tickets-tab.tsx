@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LoadingBlock } from "@/components/ui/spinner";
 
-const STATUS_TONES = { backlog: "neutral", analyzing: "accent", building: "accent", testing: "warning", done: "success" } as const;
+const STATUS_TONES = { backlog: "neutral", analyzing: "accent", building: "accent", testing: "warning", review: "warning", done: "success" } as const;
 
 /** The tickets made from the spec's tasks, refreshed every 2 s while they run. */
 export function TicketsTab({ projectId, specId, live }: { projectId: string; specId: string; live: boolean }) {

@@ -10,7 +10,7 @@ export interface SandboxCaller {
   sandboxId: string;
   specId: string | null;
   taskId: string | null;
-  purpose: "spec" | "task";
+  purpose: "spec" | "task" | "integration";
 }
 
 /**

@@ -90,7 +90,7 @@ export const taskEventSchemas = [
 export const sandboxEventSchemas = [
   z.object({
     type: z.literal("sandbox.started"),
-    data: z.object({ provider: z.enum(["local", "daytona"]), purpose: z.enum(["spec", "task"]), startPhase: phase.optional() }),
+    data: z.object({ provider: z.enum(["local", "daytona"]), purpose: z.enum(["spec", "task", "integration"]), startPhase: phase.optional() }),
   }),
   z.object({
     type: z.literal("sandbox.lost"),
@@ -110,11 +110,65 @@ export const workerSpecEventSchemas = [
   z.object({ type: z.literal("spec.execution_completed"), data: z.object({ summary: z.string().max(4000).optional() }) }),
 ] as const;
 
+const sha = z.string().regex(/^[0-9a-f]{7,64}$/);
+const ticketKey = z.string().max(100);
+const testOutput = z.string().max(20_000);
+
+/**
+ * Integration and review (worker and server only; a sandbox can never claim a merge, a test result on the integrated
+ * work or a review). Consumers: the timeline; the ticket's state (Review column, back to its agent, done) and the
+ * spec's (branch head, tested head, completion) are written by the same code that records them; the board shows the
+ * ticket where that state put it.
+ */
+export const integrationEventSchemas = [
+  z.object({
+    type: z.literal("task.integrated"),
+    data: z.object({ ticketKey, branch: z.string().max(300), sha, merge: z.enum(["fast_forward", "merge"]) }),
+  }),
+  z.object({
+    type: z.literal("task.merge_conflict"),
+    data: z.object({ ticketKey, branch: z.string().max(300), files: z.array(z.string().max(4096)).max(200), sentBack: z.boolean() }),
+  }),
+  z.object({
+    type: z.literal("spec.integration_tests_passed"),
+    data: z.object({ ticketKey, command: z.string().max(1000), candidate: sha, output: testOutput.nullable() }),
+  }),
+  z.object({
+    type: z.literal("spec.integration_tests_failed"),
+    data: z.object({ ticketKey, command: z.string().max(1000), candidate: sha, exitCode: z.number().int().nullable(), output: testOutput.nullable(), sentBack: z.boolean() }),
+  }),
+  z.object({ type: z.literal("review.requested"), data: z.object({ ticketKey, sha }) }),
+  z.object({
+    type: z.literal("review.changes_requested"),
+    data: z.object({ ticketKey, sha, summary: z.string().max(10_000), comments: z.number().int().min(0), reviewerId: z.string().max(64) }),
+  }),
+  z.object({ type: z.literal("review.approved"), data: z.object({ ticketKey, sha, reviewerId: z.string().max(64) }) }),
+  z.object({
+    type: z.literal("spec.pull_request"),
+    data: z.object({ url: z.string().url(), number: z.number().int().positive(), action: z.enum(["opened", "updated", "ready"]) }),
+  }),
+] as const;
+
+/** What an integration sandbox reports: the project's tests on the candidate merge (its last event). */
+export const integrationSandboxEventSchemas = [
+  z.object({
+    type: z.literal("integration.tests_finished"),
+    data: z.object({ command: z.string().max(1000), exitCode: z.number().int().nullable(), passed: z.boolean(), timedOut: z.boolean(), output: testOutput }),
+  }),
+] as const;
+
 /** What a sandbox may send: everything but the worker's own `sandbox.*` and spec execution events. */
-export const sandboxSentPayloadSchema = z.discriminatedUnion("type", [...specEventSchemas, ...agentEventSchemas, ...taskEventSchemas]);
+export const sandboxSentPayloadSchema = z.discriminatedUnion("type", [
+  ...specEventSchemas,
+  ...agentEventSchemas,
+  ...taskEventSchemas,
+  ...integrationSandboxEventSchemas,
+]);
 export const eventPayloadSchema = z.discriminatedUnion("type", [
   ...specEventSchemas,
   ...workerSpecEventSchemas,
+  ...integrationEventSchemas,
+  ...integrationSandboxEventSchemas,
   ...agentEventSchemas,
   ...taskEventSchemas,
   ...sandboxEventSchemas,
@@ -137,6 +191,7 @@ export const TERMINAL_EVENT_TYPES: readonly EventType[] = [
   "spec.execution_failed",
   "task.completed",
   "task.failed",
+  "integration.tests_finished",
 ];
 
 /** One event as sent over the wire: the payload plus the sender's id (idempotent retries) and time. */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { TicketStatus } from "@/lib/generated/prisma/enums";
 
 /** Kanban columns, in board order (DESIGN §6): the one declaration (the status machine and the board import it). */
-export const TICKET_STATUSES = ["backlog", "analyzing", "building", "testing", "done"] as const;
+export const TICKET_STATUSES = ["backlog", "analyzing", "building", "testing", "review", "done"] as const;
 export type TicketStatusName = (typeof TICKET_STATUSES)[number];
 type Assert<T extends true> = T;
 type Listed = TicketStatusName;

@@ -7,7 +7,7 @@ import { specPhaseSchema } from "@/lib/specs/spec-schemas";
  * parses the response with this same schema.
  */
 export const sandboxContextSchema = z.object({
-  sandbox: z.object({ id: z.string(), purpose: z.enum(["spec", "task"]), startPhase: specPhaseSchema.nullable() }),
+  sandbox: z.object({ id: z.string(), purpose: z.enum(["spec", "task", "integration"]), startPhase: specPhaseSchema.nullable() }),
   project: z.object({
     id: z.string(),
     name: z.string(),

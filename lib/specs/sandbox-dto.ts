@@ -3,7 +3,7 @@ import type { Sandbox } from "@/lib/generated/prisma/client";
 export interface SandboxDto {
   id: string;
   provider: "local" | "daytona";
-  purpose: "spec" | "task";
+  purpose: "spec" | "task" | "integration";
   status: "creating" | "running" | "stopped" | "lost" | "failed";
   specId: string | null;
   taskId: string | null;

@@ -7,14 +7,16 @@ export { TICKET_STATUSES, type TicketStatusName };
 
 /**
  * The ticket status machine, enforced for people and agents alike: work moves forward one column at a time, and
- * may go back (tests failed, work put back); a done ticket can only be reopened to the backlog. "Blocked" is an
- * overlay (isBlocked + reason) on any column, not a column.
+ * may go back (tests failed, work put back, changes requested); a done ticket can only be reopened to the backlog.
+ * Review holds a spec ticket's accepted work until a reviewer approves it (manual review); with auto review the work
+ * passes through it on its way to done. "Blocked" is an overlay (isBlocked + reason) on any column, not a column.
  */
 const ALLOWED: Record<TicketStatusName, readonly TicketStatusName[]> = {
   backlog: ["analyzing"],
   analyzing: ["building", "backlog"],
   building: ["testing", "analyzing", "backlog"],
-  testing: ["done", "building", "backlog"],
+  testing: ["review", "building", "backlog"],
+  review: ["done", "building", "backlog"],
   done: ["backlog"],
 };
 
