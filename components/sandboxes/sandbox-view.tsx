@@ -18,7 +18,8 @@ const subjectHref = (subject: SandboxSubject) =>
   subject.kind === "ticket" ? `/projects/${subject.projectId}/tickets/${subject.ticketId}` : `/projects/${subject.projectId}/specs/${subject.specId}`;
 
 /** The page's title in people's words: whose work this sandbox ran, not its id. */
-function subjectTitle(purpose: "spec" | "task", subject: SandboxSubject | null, startPhase: string | null): string {
+function subjectTitle(purpose: "spec" | "task" | "integration", subject: SandboxSubject | null, startPhase: string | null): string {
+  if (purpose === "integration") return subject?.kind === "ticket" ? `Integration tests for ${subject.key}` : "Integration tests";
   if (subject?.kind === "ticket") return `Agent run for ${subject.key}`;
   if (subject?.kind === "spec") return `Planning run of “${subject.title}” from ${startPhase ?? "the start"}`;
   return purpose === "spec" ? "Planning run" : "Agent run";
