@@ -12,6 +12,7 @@ export async function getTicketDetail({ userId, ticketId }: { userId: string; ti
       dependsOn: { include: { dependsOn: { select: { id: true, key: true, title: true, status: true } } } },
       dependents: { include: { ticket: { select: { id: true, key: true, title: true, status: true } } } },
       tasks: { orderBy: { createdAt: "asc" } },
+      spec: { select: { id: true, number: true, branch: true, reviewMode: true } },
     },
   });
   const sandboxes = await db.sandbox.findMany({ where: { taskId: { in: ticket.tasks.map((t) => t.id) } }, orderBy: { createdAt: "asc" }, select: { id: true, taskId: true, status: true, createdAt: true } });
@@ -19,6 +20,8 @@ export async function getTicketDetail({ userId, ticketId }: { userId: string; ti
     ticket: toTicketDto({ ...ticket, tasks: ticket.tasks.filter((t) => t.status === "running").map((t) => ({ id: t.id })) }),
     dependsOn: ticket.dependsOn.map((d) => d.dependsOn),
     blocks: ticket.dependents.map((d) => d.ticket),
+    /** The spec whose branch this ticket's work is merged into, and how that work is reviewed. */
+    spec: ticket.spec,
     tasks: ticket.tasks.map((task) => ({
       id: task.id,
       kind: task.kind,
@@ -28,6 +31,13 @@ export async function getTicketDetail({ userId, ticketId }: { userId: string; ti
       branch: task.branch,
       prUrl: task.prUrl,
       error: task.error,
+      /** On its way into the spec branch: review (waiting for a reviewer), queued, integrating, integrated. */
+      integration: task.integration,
+      baseSha: task.baseSha,
+      deliveredSha: task.deliveredSha,
+      integratedSha: task.integratedSha,
+      /** What the next attempt was asked to address (conflicts, failing integrated tests, review comments). */
+      feedback: task.feedback,
       result: task.result,
       costUsd: Number(task.costUsd),
       startedAt: task.startedAt?.toISOString() ?? null,
