@@ -6,7 +6,7 @@ import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable"
 import type { BoardTicket } from "@/lib/tickets/get-board-view";
 import type { TicketStatusName } from "@/lib/tickets/ticket-status";
 import { columnDropId } from "@/components/board/board-arrangement";
-import { COLUMN_TITLES } from "@/components/board/board-scope";
+import { COLUMN_DESCRIPTIONS, COLUMN_TITLES } from "@/components/board/board-scope";
 import { SortableTicketCard } from "@/components/board/ticket-card";
 
 export interface BoardColumnProps {
@@ -26,6 +26,7 @@ export interface BoardColumnProps {
 export const BoardColumn = memo(function BoardColumn({ projectId, status, tickets, count, wipLimit, specTitles }: BoardColumnProps) {
   const headingId = useId();
   const countId = useId();
+  const descriptionId = useId();
   const title = COLUMN_TITLES[status];
   const ids = useStableIds(tickets);
   const { setNodeRef, isOver } = useDroppable({ id: columnDropId(status) });
@@ -36,14 +37,14 @@ export const BoardColumn = memo(function BoardColumn({ projectId, status, ticket
     <section
       ref={setNodeRef}
       aria-labelledby={headingId}
-      aria-describedby={countId}
+      aria-describedby={`${countId} ${descriptionId}`}
       className={[
         "flex min-h-72 min-w-0 flex-col rounded-lg p-2 transition-colors",
         isOverLimit ? "bg-amber-50 ring-1 ring-amber-300" : "bg-zinc-100/80",
         isOver ? "outline-2 outline-indigo-400" : "",
       ].join(" ")}
     >
-      <div className="flex items-center justify-between gap-2 px-1 pb-2">
+      <div className="flex items-center justify-between gap-2 px-1">
         <h2 id={headingId} className="text-xs font-semibold uppercase tracking-wide text-zinc-600">
           {title}
         </h2>
@@ -59,6 +60,9 @@ export const BoardColumn = memo(function BoardColumn({ projectId, status, ticket
           {isOverLimit ? <span aria-hidden> ⚠</span> : null}
         </span>
       </div>
+      <p id={descriptionId} className="px-1 pb-2 text-[11px] leading-snug text-zinc-600">
+        {COLUMN_DESCRIPTIONS[status]}
+      </p>
       <div className="flex min-h-24 flex-1 flex-col">
         <SortableContext id={status} items={ids} strategy={verticalListSortingStrategy}>
           <ul aria-label={`${title} tickets`} className="flex flex-col gap-2">

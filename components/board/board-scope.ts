@@ -10,6 +10,16 @@ export const COLUMN_TITLES: Record<TicketStatusName, string> = {
   done: "Done",
 };
 
+/** What happens to a card that enters the column: one line under its title, so the board explains itself. */
+export const COLUMN_DESCRIPTIONS: Record<TicketStatusName, string> = {
+  backlog: "Waits to be run, and for the tickets it depends on to be done",
+  analyzing: "Claimed for an agent; its sandbox is starting",
+  building: "The agent works on the ticket's branch and commits",
+  testing: "The project's tests run on the agent's work",
+  review: "Accepted work waits here for a reviewer (manual review); approving merges it into the spec branch",
+  done: "Delivered: merged into the spec branch and tested, or pushed for a ticket outside a spec",
+};
+
 /** The `?scope=` search param as the API takes it; anything it would refuse reads as "all". */
 export function parseBoardScope(value: string | null | undefined): string {
   const parsed = boardViewQuerySchema.shape.scope.safeParse(value ?? undefined);

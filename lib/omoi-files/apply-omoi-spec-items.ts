@@ -16,7 +16,7 @@ export const planLookup = (plan: OmoiPlan): ActionOf => {
 
 export interface ApplySpecOptions {
   userId: string;
-  project: { id: string; approvalMode: "auto" | "manual"; autoExecuteTickets: boolean; budgetUsd: number | null };
+  project: { id: string; approvalMode: "auto" | "manual"; reviewMode: "auto" | "manual"; autoExecuteTickets: boolean; budgetUsd: number | null };
   existing: Spec | null;
   file: SpecFile;
 }
@@ -32,6 +32,7 @@ export async function applySpec(tx: Tx, { userId, project, existing, file }: App
         title: file.title,
         description: file.description,
         approvalMode: project.approvalMode,
+        reviewMode: project.reviewMode,
         autoExecute: project.autoExecuteTickets,
         budgetUsd: project.budgetUsd,
       },

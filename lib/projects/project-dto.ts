@@ -24,6 +24,7 @@ export function toProjectDto(project: Project & { org: { name: string; projects:
     defaultBranch: project.defaultBranch,
     testCommand: project.testCommand,
     approvalMode: project.approvalMode,
+    reviewMode: project.reviewMode,
     autoExecuteTickets: project.autoExecuteTickets,
     maxConcurrentTasks: project.maxConcurrentTasks,
     budgetUsd: project.budgetUsd === null ? null : Number(project.budgetUsd),

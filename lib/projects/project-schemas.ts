@@ -35,6 +35,13 @@ export const branchSchema = z
   .max(200)
   .regex(/^(?!\/|.*\/\/|.*\.\.|.*@\{|.*\.lock$|.*\/$|-)[A-Za-z0-9._/-]+$/, "Not a valid branch name");
 
+/**
+ * How a spec ticket's accepted work reaches the spec branch: auto merges it once its tests pass; manual holds it in
+ * the Review column until a person approves it. A project's default; a spec may choose otherwise at launch.
+ */
+export const REVIEW_MODES = ["auto", "manual"] as const;
+export const reviewModeSchema = z.enum(REVIEW_MODES, { error: 'Choose "auto" or "manual"' });
+
 const wipLimitsSchema = z
   .partialRecord(z.enum(TICKET_STATUSES), z.number().int().min(1).max(1000))
   .refine((limits) => Object.keys(limits).length <= TICKET_STATUSES.length);
@@ -46,6 +53,7 @@ const projectFields = {
   defaultBranch: branchSchema,
   testCommand: z.string().trim().max(1000).nullish(),
   approvalMode: z.enum(["auto", "manual"]),
+  reviewMode: reviewModeSchema,
   autoExecuteTickets: z.boolean(),
   maxConcurrentTasks: z.number().int().min(1).max(50),
   budgetUsd: z.number().positive().max(1_000_000).nullish(),
@@ -58,6 +66,7 @@ export const createProjectSchema = z.object({
   ...projectFields,
   defaultBranch: projectFields.defaultBranch.default("main"),
   approvalMode: projectFields.approvalMode.default("auto"),
+  reviewMode: projectFields.reviewMode.default("auto"),
   autoExecuteTickets: projectFields.autoExecuteTickets.default(true),
   maxConcurrentTasks: projectFields.maxConcurrentTasks.default(3),
 });
@@ -86,6 +95,7 @@ export const projectSchema = z.object({
   defaultBranch: z.string(),
   testCommand: z.string().nullable(),
   approvalMode: z.enum(["auto", "manual"]),
+  reviewMode: z.enum(REVIEW_MODES),
   autoExecuteTickets: z.boolean(),
   maxConcurrentTasks: z.number(),
   budgetUsd: z.number().nullable(),

@@ -24,6 +24,7 @@ export async function createSpec({ userId, input }: { userId: string; input: Cre
       title,
       description: input.description,
       approvalMode: input.approvalMode ?? project.approvalMode,
+      reviewMode: input.reviewMode ?? project.reviewMode,
       autoExecute: input.autoExecute ?? project.autoExecuteTickets,
       budgetUsd: project.budgetUsd,
     }),

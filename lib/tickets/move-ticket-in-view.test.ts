@@ -29,7 +29,8 @@ const view = (): BoardView => ({
     { status: "backlog", count: 3, wipLimit: null, tickets: [ticket("a", "backlog", 1), ticket("b", "backlog", 2), ticket("c", "backlog", 3)] },
     { status: "analyzing", count: 2, wipLimit: 2, tickets: [ticket("d", "analyzing", 1), ticket("e", "analyzing", 2)] },
     { status: "building", count: 0, wipLimit: null, tickets: [] },
-    { status: "testing", count: 0, wipLimit: null, tickets: [] },
+    { status: "testing", count: 1, wipLimit: null, tickets: [ticket("f", "testing", 1)] },
+    { status: "review", count: 1, wipLimit: null, tickets: [ticket("g", "review", 1)] },
     { status: "done", count: 0, wipLimit: null, tickets: [] },
   ],
 });
@@ -76,6 +77,16 @@ describe("moveTicketInView", () => {
     expect(ids(after, "building")).toEqual(["d"]);
     expect(column(after, "building").count).toBe(1);
     expect(column(after, "analyzing").count).toBe(1);
+  });
+
+  it("moves through Review, the column between Testing and Done, like any other", () => {
+    const reviewed = moveTicketInView(view(), { ticketId: "f", toStatus: "review", beforeTicketId: "g" });
+    expect(ids(reviewed, "testing")).toEqual([]);
+    expect(ids(reviewed, "review")).toEqual(["f", "g"]);
+    expect(column(reviewed, "review").count).toBe(2);
+    const done = moveTicketInView(reviewed, { ticketId: "g", toStatus: "done", beforeTicketId: null });
+    expect(ids(done, "review")).toEqual(["f"]);
+    expect(column(done, "done").tickets[0]).toMatchObject({ id: "g", status: "done", position: 1 });
   });
 
   it("goes to the end when the ticket to place before is not in the target column", () => {

@@ -5,17 +5,20 @@ import { ticketInclude, toTicketDto } from "@/lib/tickets/ticket-dto";
 import type { BoardMoveInput } from "@/lib/tickets/ticket-schemas";
 import { endOfColumn } from "@/lib/projects/end-of-column";
 import { assertTransition } from "@/lib/tickets/ticket-status";
+import { assertHandMoveAllowed } from "@/lib/tickets/assert-hand-move-allowed";
 
 /**
- * A drag on the board: the status machine decides whether the move is allowed (409 if not), the target column's WIP
- * limit too (409 unless forced), and the ticket gets a position between its new neighbours — one row written, the
- * order of the others untouched. Moves within a project are serialized, so two drags cannot take the same slot.
+ * A drag on the board: the status machine decides whether the move is allowed (409 if not), and so does work waiting
+ * in review or integration (409: its pipeline moves it); the target column's WIP limit too (409 unless forced). The
+ * ticket gets a position between its new neighbours — one row written, the order of the others untouched. Moves
+ * within a project are serialized, so two drags cannot take the same slot.
  */
 export async function moveTicket({ userId, input }: { userId: string; input: BoardMoveInput }) {
   const ticket = await getTicketForMemberOrThrow({ userId, ticketId: input.ticketId });
   if (input.toStatus !== ticket.status) assertTransition(ticket.status, input.toStatus);
   const moved = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Project" WHERE id = ${ticket.projectId} FOR UPDATE`;
+    await assertHandMoveAllowed({ ticketId: ticket.id, key: ticket.key, from: ticket.status, to: input.toStatus }, tx);
     if (input.toStatus !== ticket.status && !input.force) {
       const project = await tx.project.findUniqueOrThrow({ where: { id: ticket.projectId }, select: { wipLimits: true } });
       const limit = (project.wipLimits as Record<string, number> | null)?.[input.toStatus];

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reloadEnv } from "@/lib/env";
-import { githubRepoOf, openPullRequest } from "@/lib/tickets/open-pull-request";
+import { githubRepoOf } from "@/lib/repos/get-github-client";
+import { openPullRequest } from "@/lib/tickets/open-pull-request";
 import { startFakeGitHub } from "@/test/fake-github/fake-github-server";
 
 const TOKEN = "ghp_fake_token_for_tests_0123456789";

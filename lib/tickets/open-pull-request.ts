@@ -1,13 +1,7 @@
-import { Octokit } from "@octokit/rest";
-import { getEnv } from "@/lib/env";
-import { githubAllowedOwners } from "@/lib/repos/git-env";
+import { getGithubClient } from "@/lib/repos/get-github-client";
 
-/** owner/repo of a GitHub https or ssh URL; null for anything else (a local path, another host). */
-export function githubRepoOf(url: string | null): { owner: string; repo: string } | null {
-  if (!url) return null;
-  const match = /^(?:https:\/\/github\.com\/|git@github\.com:)([\w.-]+)\/([\w.-]+?)(?:\.git)?\/?$/.exec(url.trim());
-  return match ? { owner: match[1]!, repo: match[2]! } : null;
-}
+// Kept for importers from before the rule moved beside the client it decides (lib/repos/get-github-client.ts).
+export { githubRepoOf } from "@/lib/repos/get-github-client";
 
 export interface PullRequestInput {
   repoUrl: string;
@@ -23,11 +17,9 @@ export interface PullRequestInput {
  * repository, or its owner is not in GITHUB_ALLOWED_OWNERS).
  */
 export async function openPullRequest(input: PullRequestInput): Promise<{ url: string; number: number } | null> {
-  const env = getEnv();
-  const repo = githubRepoOf(input.repoUrl);
-  // The token acts for the server's GitHub account: only on repositories of owners the operator allowed.
-  if (!env.GITHUB_TOKEN || !repo || !githubAllowedOwners().includes(repo.owner.toLowerCase())) return null;
-  const octokit = new Octokit({ auth: env.GITHUB_TOKEN, baseUrl: env.GITHUB_API_URL, userAgent: "omoios", request: { retries: 0 } });
+  const github = getGithubClient(input.repoUrl);
+  if (!github) return null;
+  const { octokit, ...repo } = github;
   const existing = await octokit.rest.pulls.list({ ...repo, head: `${repo.owner}:${input.head}`, state: "open", per_page: 1 });
   if (existing.data[0]) return { url: existing.data[0].html_url, number: existing.data[0].number };
   const created = await octokit.rest.pulls.create({ ...repo, head: input.head, base: input.base, title: input.title, body: input.body });

@@ -5,8 +5,12 @@ import { ticketInclude, toTicketDto } from "@/lib/tickets/ticket-dto";
 import type { TicketDto, UpdateTicketInput } from "@/lib/tickets/ticket-schemas";
 import { endOfColumn } from "@/lib/projects/end-of-column";
 import { assertTransition } from "@/lib/tickets/ticket-status";
+import { assertHandMoveAllowed } from "@/lib/tickets/assert-hand-move-allowed";
 
-/** Edits a ticket. A status change follows the status machine (409 otherwise); an assignee must be a member. */
+/**
+ * Edits a ticket. A status change follows the status machine and leaves work in review or integration to its
+ * pipeline (409 otherwise); an assignee must be a member.
+ */
 export async function updateTicket({ userId, ticketId, input }: { userId: string; ticketId: string; input: UpdateTicketInput }): Promise<TicketDto> {
   const ticket = await getTicketForMemberOrThrow({ userId, ticketId });
   if (input.assigneeId) {
@@ -17,6 +21,7 @@ export async function updateTicket({ userId, ticketId, input }: { userId: string
   let position: number | undefined;
   if (input.status && input.status !== ticket.status) {
     assertTransition(ticket.status, input.status);
+    await assertHandMoveAllowed({ ticketId, key: ticket.key, from: ticket.status, to: input.status });
     position = await endOfColumn(ticket.projectId, input.status);
   }
   const updated = await db.ticket.update({

@@ -19,6 +19,7 @@ describe("projects", () => {
       name: "Website",
       defaultBranch: "main",
       approvalMode: "auto",
+      reviewMode: "auto",
       autoExecuteTickets: true,
       maxConcurrentTasks: 3,
       budgetUsd: null,
@@ -63,6 +64,27 @@ describe("projects", () => {
     expect(res.body.project).toMatchObject({ approvalMode: "manual", budgetUsd: 25, wipLimits: { building: 2 }, repoUrl: "/srv/repos/app" });
     expect((await callRoute(patchProject, { method: "PATCH", cookie: user.cookie, params, body: {} })).status).toBe(422);
     expect((await callRoute(patchProject, { method: "PATCH", cookie: user.cookie, params, body: { orgId: "elsewhere" } })).status).toBe(422);
+  });
+
+  it("keep their review mode: set on create, changed with PATCH, read back; any other value is a field error", async () => {
+    const user = await createTestUser();
+    const created = await callRoute(createProject, { method: "POST", cookie: user.cookie, body: { name: "Reviewed", reviewMode: "manual" } });
+    expect(created.status).toBe(201);
+    expect(created.body.project.reviewMode).toBe("manual");
+    const params = { projectId: created.body.project.id };
+    expect((await callRoute(getProject, { cookie: user.cookie, params })).body.project.reviewMode).toBe("manual");
+
+    const patched = await callRoute(patchProject, { method: "PATCH", cookie: user.cookie, params, body: { reviewMode: "auto" } });
+    expect(patched.status).toBe(200);
+    expect(patched.body.project.reviewMode).toBe("auto");
+    expect((await callRoute(getProject, { cookie: user.cookie, params })).body.project.reviewMode).toBe("auto");
+
+    for (const bad of [{ method: "POST", route: createProject, body: { name: "Bad review", reviewMode: "sometimes" } }, { method: "PATCH", route: patchProject, body: { reviewMode: "later" } }]) {
+      const refused = await callRoute(bad.route, { method: bad.method, cookie: user.cookie, params, body: bad.body });
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.details.fields).toEqual({ reviewMode: ['Choose "auto" or "manual"'] });
+    }
+    expect((await callRoute(getProject, { cookie: user.cookie, params })).body.project.reviewMode).toBe("auto");
   });
 
   it("are invisible across organizations: 404 by id and absent from lists, through session and API key", async () => {

@@ -230,6 +230,7 @@ describe("response schemas match what the routes return", () => {
         defaultBranch: "develop",
         testCommand: "npm test",
         approvalMode: "manual",
+        reviewMode: "manual",
         autoExecuteTickets: false,
         maxConcurrentTasks: 5,
         budgetUsd: 12.5,

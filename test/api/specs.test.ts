@@ -126,6 +126,35 @@ describe("one way in: POST /api/v1/specs and its deprecated aliases", () => {
     expect(quick.headers.get("deprecation")).toBeNull();
   });
 
+  it("takes the review mode of the project unless the launch chooses one; the spec keeps and shows it", async () => {
+    const user = await createTestUser();
+    const project = await createTestProject(user.id, { reviewMode: "manual", autoExecuteTickets: false });
+    const launch = (body: object) => callRoute(specsRoute.POST, { method: "POST", cookie: user.cookie, body: { projectId: project.id, description: "Greet people in French", ...body } });
+
+    const inherited = await launch({});
+    expect(inherited.status).toBe(201);
+    expect(inherited.body.spec.reviewMode).toBe("manual");
+    const chosen = await launch({ reviewMode: "auto" });
+    expect(chosen.status).toBe(201);
+    expect(chosen.body.spec.reviewMode).toBe("auto");
+    expect((await db.spec.findUniqueOrThrow({ where: { id: chosen.body.specId } })).reviewMode).toBe("auto");
+    const read = await callRoute(specRoute.GET, { params: { specId: inherited.body.specId }, cookie: user.cookie });
+    expect(read.body.spec.reviewMode).toBe("manual");
+    const listed = await callRoute(specsRoute.GET, { path: `/x?projectId=${project.id}`, cookie: user.cookie });
+    expect(Object.fromEntries(listed.body.specs.map((spec: { id: string; reviewMode: string }) => [spec.id, spec.reviewMode]))).toEqual({
+      [inherited.body.specId]: "manual",
+      [chosen.body.specId]: "auto",
+    });
+    // The deprecated alias takes it too.
+    const viaLaunch = await callRoute(launchRoute.POST, { method: "POST", cookie: user.cookie, body: { projectId: project.id, prompt: "Greet people in German", reviewMode: "auto" } });
+    expect(viaLaunch.body.spec.reviewMode).toBe("auto");
+
+    const refused = await launch({ reviewMode: "whenever" });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.details.fields).toEqual({ reviewMode: ['Choose "auto" or "manual"'] });
+    expect(await db.spec.count({ where: { projectId: project.id } })).toBe(3);
+  });
+
   it("refuses bad input with 422 and the field at fault, by each way in's own field names, creating nothing", async () => {
     const user = await createTestUser();
     const project = await createTestProject(user.id);

@@ -54,7 +54,7 @@ describe("tickets from a spec on the board", () => {
 
     const mine = await board(project.id, owner.cookie);
     expect(mine.status).toBe(200);
-    expect(mine.body.columns.map((c: { status: string }) => c.status)).toEqual(["backlog", "analyzing", "building", "testing", "done"]);
+    expect(mine.body.columns.map((c: { status: string }) => c.status)).toEqual(["backlog", "analyzing", "building", "testing", "review", "done"]);
     expect(mine.body.columns[0].tickets.map((t: { key: string }) => t.key)).toEqual(["OMOI-1", "OMOI-2", "OMOI-3"]);
     expect(mine.body.columns[0].tickets[1]).toMatchObject({ dependencyCount: 1, specId: spec.id, running: false });
 
@@ -102,6 +102,45 @@ describe("tickets from a spec on the board", () => {
     expect((await move({ ticketId: a!.id, toStatus: "backlog", beforeTicketId: b!.id })).status).toBe(422);
     const patch = await callRoute(ticketRoute.PATCH, { method: "PATCH", params: { ticketId: c!.id }, cookie: owner.cookie, body: { status: "testing" } });
     expect(patch.status).toBe(409);
+  });
+
+  it("leaves work waiting in review or integration to its pipeline: no hand move into Review, or from Review to Done (409)", async () => {
+    const { owner, spec } = await plannedSpec();
+    await callRoute(executeTasksRoute.POST, { method: "POST", params: { specId: spec.id }, cookie: owner.cookie });
+    const [a, b] = await db.ticket.findMany({ where: { specId: spec.id }, orderBy: { number: "asc" } });
+    const move = (ticketId: string, toStatus: string) => callRoute(boardMoveRoute.POST, { method: "POST", cookie: owner.cookie, body: { ticketId, toStatus } });
+    const setIntegration = (ticketId: string, integration: "review" | "queued" | "integrating" | "integrated" | null) =>
+      db.task.updateMany({ where: { ticketId }, data: { integration } });
+
+    // Accepted work in Testing, waiting for a reviewer: a drag into Review is refused, with what to do instead.
+    await db.ticket.update({ where: { id: a!.id }, data: { status: "testing" } });
+    await setIntegration(a!.id, "review");
+    const intoReview = await move(a!.id, "review");
+    expect(intoReview.status).toBe(409);
+    expect(intoReview.body.error.message).toMatch(new RegExp(`^${a!.key}'s work is waiting for a reviewer; approve it or request changes on the ticket page`));
+    expect(intoReview.body.error.details).toMatchObject({ from: "testing", to: "review", integration: "review" });
+
+    // In Review: not to Done by hand, whether it waits for the reviewer or for the merge (queued, integrating).
+    await db.ticket.update({ where: { id: a!.id }, data: { status: "review" } });
+    for (const integration of ["review", "queued", "integrating"] as const) {
+      await setIntegration(a!.id, integration);
+      const toDone = await move(a!.id, "done");
+      expect(toDone.status).toBe(409);
+      expect(toDone.body.error.message).toMatch(/approve it or request changes on the ticket page/);
+      expect(toDone.body.error.details).toMatchObject({ from: "review", to: "done", integration });
+      const patched = await callRoute(ticketRoute.PATCH, { method: "PATCH", params: { ticketId: a!.id }, cookie: owner.cookie, body: { status: "done" } });
+      expect(patched.status).toBe(409);
+    }
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: a!.id } })).status).toBe("review");
+    // Reordering inside Review and putting the work back stay a person's moves.
+    expect((await move(a!.id, "review")).status).toBe(200);
+    expect((await move(a!.id, "building")).status).toBe(200);
+
+    // Only the latest task counts: an older attempt's state does not hold a new one back.
+    await db.ticket.update({ where: { id: b!.id }, data: { status: "review" } });
+    await setIntegration(b!.id, "review");
+    await db.task.create({ data: { ticketId: b!.id, status: "completed", integration: "integrated", createdAt: new Date(Date.now() + 1_000) } });
+    expect((await move(b!.id, "done")).status).toBe(200);
   });
 });
 

@@ -32,6 +32,8 @@ export function CommandForm() {
   const [mode, setMode] = useState<Mode>(params.get("mode") === "quick" ? "quick" : "spec");
   const [projectId, setProjectId] = useState<string | undefined>(params.get("project") ?? undefined);
   const [approvalMode, setApprovalMode] = useState<"auto" | "manual">("auto");
+  /** Empty: the project's own review mode (the server's default when none is sent). */
+  const [reviewMode, setReviewMode] = useState<"" | "auto" | "manual">("");
   const [clientFields, setClientFields] = useState<Record<string, string[]>>({});
   const createSpec = useCreateSpec();
   const createQuickTask = useCreateQuickTask();
@@ -56,6 +58,7 @@ export function CommandForm() {
 
   const list = projects.data ?? [];
   const selected = list.find((project) => project.id === projectId)?.id ?? list[0]?.id;
+  const projectReviewMode = list.find((project) => project.id === selected)?.reviewMode;
   const readiness = useProjectReadiness(selected);
   const blocked = readiness.data && !readiness.data.ready;
   const warnings = readiness.data?.problems.filter((problem) => problem.blocking === false) ?? [];
@@ -85,7 +88,13 @@ export function CommandForm() {
       return;
     }
     // The command page's specs run their tickets by themselves once planned, as they always have from here.
-    const checked = createSpecSchema.safeParse({ projectId: selected, description: prompt, approvalMode, autoExecute: true });
+    const checked = createSpecSchema.safeParse({
+      projectId: selected,
+      description: prompt,
+      approvalMode,
+      reviewMode: reviewMode || undefined,
+      autoExecute: true,
+    });
     if (!checked.success) return setClientFields(issuesToFields(checked.error.issues));
     createSpec.mutate(checked.data, {
       onSuccess: ({ spec }) => startTransition(() => router.push(`/projects/${spec.projectId}/specs/${spec.id}`)),
@@ -185,6 +194,16 @@ export function CommandForm() {
                   <Select id={`${id}-approval`} value={approvalMode} onChange={(e) => setApprovalMode(e.target.value as "auto" | "manual")}>
                     <option value="auto">Automatic</option>
                     <option value="manual">Review requirements and design</option>
+                  </Select>
+                </div>
+              )}
+              {mode === "spec" && (
+                <div className="space-y-1">
+                  <Label htmlFor={`${id}-review`}>Review of ticket work</Label>
+                  <Select id={`${id}-review`} value={reviewMode} onChange={(e) => setReviewMode(e.target.value as "" | "auto" | "manual")}>
+                    <option value="">As the project ({projectReviewMode === "manual" ? "manual" : "automatic"})</option>
+                    <option value="auto">Automatic — merged as soon as tests pass</option>
+                    <option value="manual">Manual — waits in Review for a person</option>
                   </Select>
                 </div>
               )}

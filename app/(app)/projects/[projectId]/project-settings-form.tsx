@@ -20,6 +20,7 @@ const FIELDS = [
   "defaultBranch",
   "testCommand",
   "approvalMode",
+  "reviewMode",
   "autoExecuteTickets",
   "maxConcurrentTasks",
   "budgetUsd",
@@ -39,6 +40,7 @@ function readForm(data: FormData): Editable {
     defaultBranch: text(data, "defaultBranch"),
     testCommand: optionalText(data, "testCommand"),
     approvalMode: text(data, "approvalMode") === "manual" ? "manual" : "auto",
+    reviewMode: text(data, "reviewMode") === "manual" ? "manual" : "auto",
     autoExecuteTickets: data.get("autoExecuteTickets") === "on",
     maxConcurrentTasks: optionalNumber(data, "maxConcurrentTasks") ?? Number.NaN,
     budgetUsd: optionalNumber(data, "budgetUsd"),
@@ -117,6 +119,18 @@ export function ProjectSettingsForm({ project }: { project: ProjectDto }) {
               <Select {...control} name="approvalMode" defaultValue={project.approvalMode}>
                 <option value="auto">Auto</option>
                 <option value="manual">Manual</option>
+              </Select>
+            )}
+          </Field>
+          <Field
+            label="Review of ticket work"
+            error={fields.reviewMode}
+            hint="How a spec ticket's accepted work reaches the spec branch; a spec may choose otherwise at launch."
+          >
+            {(control) => (
+              <Select {...control} name="reviewMode" defaultValue={project.reviewMode}>
+                <option value="auto">Automatic — merged as soon as tests pass</option>
+                <option value="manual">Manual — waits in Review for a person</option>
               </Select>
             )}
           </Field>
