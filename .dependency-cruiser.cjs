@@ -48,7 +48,7 @@ const { buildSync } = require("esbuild");
 const LIB_ORDER = [
   "generated", "core", "(root)", "security", "db", "http", "rate-limit", "jobs", "search",
   "users", "orgs", "auth", "invitations", "api-keys", "events", "llm", "repos", "projects",
-  "specs", "tickets", "omoi-files", "sandbox", "runtime", "worker", "cli", "agent", "routes",
+  "specs", "tickets", "integration", "omoi-files", "sandbox", "runtime", "worker", "cli", "agent", "routes",
 ];
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -159,6 +159,11 @@ const envSchema = z.object({
   LOCAL_REPO_ROOTS: z.string().default(""),
   /** GitHub's REST API (GitHub Enterprise: https://<host>/api/v3; tests: a loopback fake). */
   GITHUB_API_URL: z.string().url().default("https://api.github.com"),
+  /**
+   * Where git reaches repositories named https://github.com/<owner>/<repo> (GitHub Enterprise: https://<host>; tests:
+   * a local folder holding <owner>/<repo>.git). The URL stored on the project stays the github.com one.
+   */
+  GITHUB_GIT_URL: z.string().min(1).default("https://github.com"),
   DAYTONA_API_KEY: z.string().min(1).optional(),
   DAYTONA_API_URL: z.string().url().optional(),
   DAYTONA_TARGET: z.string().min(1).optional(),

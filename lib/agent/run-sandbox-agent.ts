@@ -6,6 +6,7 @@ import { defineTerminalTool } from "@/lib/agent/terminal-tool";
 import { createWorkspaceToolset } from "@/lib/agent/workspace/create-workspace-toolset";
 import { fetchSandboxContext } from "@/lib/agent/fetch-sandbox-context";
 import { runSpecEngine } from "@/lib/agent/run-spec-engine";
+import { runIntegrationTests } from "@/lib/agent/run-integration-tests";
 import { runTaskWork } from "@/lib/agent/run-task-work";
 import { createHttpEventReporter, type EventReporter } from "@/lib/events/event-reporter";
 import type { SandboxContext } from "@/lib/specs/sandbox-context-schema";
@@ -71,6 +72,10 @@ export async function runSandboxAgent({ env, signal: outerSignal, reporter: give
         if (signal.aborted) return 143;
         reporter.emit("agent.error", { turn: 0, message: `could not load the sandbox's context: ${(error as Error).message}`, retrying: false });
         return 2;
+      }
+      if (context.sandbox.purpose === "integration") {
+        const outcome = await runIntegrationTests({ context, workspacePath: env.WORKSPACE_PATH, reporter, signal });
+        return outcome === "stopped" ? 143 : 0;
       }
       if (context.spec) {
         const outcome = await runSpecEngine({

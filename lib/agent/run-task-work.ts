@@ -50,9 +50,13 @@ export async function runTaskWork(options: TaskWorkOptions): Promise<"completed"
   const { reporter, context, workspacePath: cwd } = options;
   const task = context.task!;
   const git = async (...args: string[]) => (await run("git", args, { cwd, maxBuffer: 8 * 1024 * 1024 })).stdout.trim();
+  const isAncestor = (ancestor: string, of: string) => git("merge-base", "--is-ancestor", ancestor, of).then(() => true, () => false);
 
-  await git("checkout", "--quiet", "-B", task.branch);
+  // A spec ticket's workspace is cloned at its spec branch (the merged work of the tickets before it); an attempt sent
+  // back continues from its own delivered branch, which it must bring onto the spec branch's current head.
   const base = await git("rev-parse", "HEAD");
+  const ownBranch = task.resume ? await git("rev-parse", "--verify", "--quiet", `refs/remotes/origin/${task.branch}`).catch(() => "") : "";
+  await git("checkout", "--quiet", "-B", task.branch, ...(ownBranch ? [ownBranch] : []));
   reporter.emit("task.started", { branch: task.branch });
 
   const testCommand = context.project.testCommand;
@@ -63,6 +67,12 @@ export async function runTaskWork(options: TaskWorkOptions): Promise<"completed"
     handle: async (input) => {
       const commits = Number(await git("rev-list", "--count", `${base}..HEAD`));
       if (commits === 0) return { accepted: false, feedback: "No commits on the branch yet: commit your work (git add -A && git commit -m '…')." };
+      if (task.specBranch && !(await isAncestor(base, "HEAD"))) {
+        return {
+          accepted: false,
+          feedback: `Your branch does not build on the spec branch's current head (origin/${task.specBranch}, ${base.slice(0, 12)}), which holds the merged work of the tickets done before this one. Rebase onto it (git rebase origin/${task.specBranch}), resolve any conflicts keeping both sides' intent, run the tests, commit, and call complete_task again.`,
+        };
+      }
       const dirty = await git("status", "--porcelain");
       if (dirty) return { accepted: false, feedback: `The working tree has uncommitted changes; commit or remove them:\n${dirty.slice(0, 2000)}` };
       if (testCommand) {
@@ -93,6 +103,12 @@ export async function runTaskWork(options: TaskWorkOptions): Promise<"completed"
     criteria ? `Acceptance criteria (give a verdict for each; use the id in brackets as criterionId):\n${criteria}` : "",
     testCommand ? `The project's tests run with: ${testCommand}` : "The project has no test command; say in your verdicts how you checked the work.",
     `You are on branch ${task.branch}.`,
+    task.specBranch
+      ? `It starts from the spec branch ${task.specBranch} (origin/${task.specBranch}), which holds the merged work of this spec's finished tickets, including every ticket this one depends on: build on it. When you finish, the server merges your branch into it and runs the tests on the result.`
+      : "",
+    task.feedback
+      ? `This is attempt ${task.attempt}. ${ownBranch ? "The previous attempt's work is on your branch. " : ""}It was sent back for this reason — address it:\n${task.feedback}`
+      : "",
   ]
     .filter(Boolean)
     .join("\n\n");

@@ -16,7 +16,7 @@ interface Row {
   id: string;
   specId: string | null;
   taskId: string | null;
-  purpose: "spec" | "task";
+  purpose: "spec" | "task" | "integration";
   orgId: string | null;
   specCost: unknown;
   specBudget: unknown;
@@ -70,6 +70,8 @@ export async function authorizeProxyCall(token: string | null): Promise<ProxyCal
   const row = rows[0];
   if (!row) throw new AppError("unauthorized", "Invalid, expired or revoked sandbox token, or its sandbox has ended");
   await assertWithinRateLimit("sandbox", row.id);
+  // An integration sandbox runs the project's tests and nothing else: code under test never gets a model on our bill.
+  if (row.purpose === "integration") throw new AppError("forbidden", "An integration sandbox may not call models");
 
   const [specCost, specBudget] = [money(row.specCost), money(row.specBudget)];
   if (row.purpose === "spec" && specCost !== null && specBudget !== null && specCost >= specBudget) {

@@ -15,6 +15,11 @@ export interface DeliverTicketBranchOptions {
   exportBranch: (branch: string, intoGitDir: string, intoRef: string) => Promise<void>;
   /** Called before the push with the commit about to be pushed, to record it as the ticket's (see ownedShas). */
   recordPush: (sha: string) => Promise<void>;
+  /**
+   * What the work is compared with when the server already knows it: a spec ticket's spec branch head (in the
+   * mirror). Without it, the default branch as the repository (or, without one, the workspace) has it.
+   */
+  baseCommit?: string;
 }
 
 export interface Delivery {
@@ -35,7 +40,7 @@ export interface Delivery {
  * pushed — only if the remote's branch is absent or holds a commit this ticket pushed, with a lease on exactly that.
  * Any refusal throws with the reason; the caller sends the task back (recoverTask) and nothing is marked done.
  */
-export async function deliverTicketBranch({ project, branch, ownedShas, exportBranch, recordPush }: DeliverTicketBranchOptions): Promise<Delivery> {
+export async function deliverTicketBranch({ project, branch, ownedShas, exportBranch, recordPush, baseCommit }: DeliverTicketBranchOptions): Promise<Delivery> {
   assertPushableBranch(branch, project.defaultBranch);
   const gitDir = await ensureMirror(project.id);
   return withMirrorLock(gitDir, async () => {
@@ -46,13 +51,18 @@ export async function deliverTicketBranch({ project, branch, ownedShas, exportBr
     const sha = await runGit(["rev-parse", "--verify", "--quiet", `${intoRef}^{commit}`], { gitDir });
 
     const remote = project.repoUrl ? await readRemoteBranches(project.repoUrl, [project.defaultBranch, branch]) : null;
-    const base = remote
-      ? await fetchBase(gitDir, project.repoUrl!, project.defaultBranch, remote)
-      : await exportedBase(gitDir, project.defaultBranch, branch, sha, exportBranch);
+    const base = baseCommit
+      ? baseCommit
+      : remote
+        ? await fetchBase(gitDir, project.repoUrl!, project.defaultBranch, remote)
+        : await exportedBase(gitDir, project.defaultBranch, branch, sha, exportBranch);
     const commits = Number(await runGit(["rev-list", "--count", sha, ...(base ? [`^${base}`] : [])], { gitDir }));
     if (commits === 0) {
-      throw new PushRefusedError(`the branch ${branch} has no commits that are not on ${project.defaultBranch}: the agent's work was not committed there`);
+      throw new PushRefusedError(`the branch ${branch} has no commits that are not on ${baseCommit ? "its spec branch" : project.defaultBranch}: the agent's work was not committed there`);
     }
+    // The mirror keeps the ticket's branch as a branch too: a later attempt's workspace, cloned from the mirror,
+    // continues from it.
+    await runGit(["update-ref", `refs/heads/${branch}`, sha], { gitDir });
     if (!remote) return { branch, sha, base, commits, pushed: false };
 
     const current = remote.get(branch) ?? "";

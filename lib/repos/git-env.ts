@@ -60,9 +60,18 @@ export function githubOwnerOf(url: string): string | null {
  * What git is handed for a project's `repoUrl` (a URL as is, a local path resolved), and how to show it in a message
  * (a URL without any userinfo). Shared with the readiness check, so it asks exactly what a clone would.
  */
-export function repoSource(url: string): { isRemote: boolean; source: string; shown: string } {
+export function repoSource(stored: string): { isRemote: boolean; source: string; shown: string } {
+  const url = throughGithubGitUrl(stored);
   const isRemote = /^(https?|ssh|git):\/\/|^[\w.-]+@[\w.-]+:/.test(url);
   const source = isRemote ? url : path.resolve(url.replace(/^file:\/\//, ""));
   return { isRemote, source, shown: isRemote ? url.replace(/\/\/[^@/]*@/, "//") : source };
 }
 
+
+/** A github.com repository URL as git reaches it: through GITHUB_GIT_URL when the operator set one. */
+function throughGithubGitUrl(url: string): string {
+  const base = getEnv().GITHUB_GIT_URL.replace(/\/+$/, "");
+  if (base === "https://github.com") return url;
+  const match = /^https:\/\/github\.com\/([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([\w.-]+?)(?:\.git)?\/?$/.exec(url.trim());
+  return match ? `${base}/${match[1]}/${match[2]}.git` : url;
+}

@@ -29,6 +29,18 @@ export function ticketBranchName(project: { id: string; name: string }, ticketKe
 }
 
 /**
+ * The one name of a spec's branch, into which the server merges the spec's tickets: `omoi/<project namespace>/spec-<n>`
+ * (n: the spec's number in its project). Ticket keys are letters, a dash and digits, so no ticket branch is named so.
+ */
+export function specBranchName(project: { id: string; name: string }, specNumber: number): string {
+  if (!Number.isInteger(specNumber) || specNumber < 1) throw new Error(`invalid spec number for a branch name: ${specNumber}`);
+  return `${BRANCH_PREFIX}${branchNamespace(project)}/spec-${specNumber}`;
+}
+
+/** Where a candidate merge into the spec branch waits for its tests (a mirror branch, never pushed but for Daytona). */
+export const candidateBranchName = (specBranch: string) => `${specBranch}-candidate`;
+
+/**
  * Whether `branch` is this ticket's branch under any name its project had: a stored branch is kept when the project
  * is renamed, so a ticket's later attempts keep working on (and owning) the branch it started.
  */

@@ -2,8 +2,22 @@ import { db } from "@/lib/db/client";
 import { isTicketBranch, ticketBranchName } from "@/lib/repos/ticket-branch-name";
 import { advanceTicket } from "@/lib/tickets/advance-ticket";
 import { getSandboxProvider } from "@/lib/sandbox/get-sandbox-provider";
-import type { SandboxProvider, SandboxStatus } from "@/lib/sandbox/sandbox-provider";
+import { markSandboxLost } from "@/lib/sandbox/mark-sandbox-lost";
+import type { SandboxProvider, SandboxRepo, SandboxStatus } from "@/lib/sandbox/sandbox-provider";
+import { ensureSpecBranch } from "@/lib/specs/ensure-spec-branch";
 import { startClaimedSandbox, type ClaimedSandbox } from "@/lib/sandbox/start-claimed-sandbox";
+
+/**
+ * Where a spec ticket's workspace is cloned from: the spec branch, from the project's mirror for local sandboxes (it
+ * holds every branch the server made, also for a project without a repository) or from the project's repository for
+ * remote ones (the server pushed the branch there). A remote sandbox of a project without a repository has nowhere
+ * to clone from and starts empty, as before.
+ */
+async function specTicketRepo(sandbox: ClaimedSandbox, provider: SandboxProvider): Promise<SandboxRepo> {
+  const { branch, gitDir } = await ensureSpecBranch(sandbox.integrateInto!);
+  if (provider.name === "local") return { url: gitDir, branch };
+  return sandbox.repo.url ? { url: sandbox.repo.url, branch } : sandbox.repo;
+}
 
 interface Candidate {
   taskId: string;
@@ -69,13 +83,20 @@ export async function dispatchTasks({ provider = getSandboxProvider(), onExit }:
         taskId: task.id,
         repo: { url: task.ticket.project.repoUrl, branch: task.ticket.project.defaultBranch },
         executionMode: "implementation",
+        integrateInto: task.specTaskId && task.ticket.specId ? task.ticket.specId : null,
       });
     }
     return result;
   });
   const started: string[] = [];
   for (const sandbox of claimed) {
-    if (await startClaimedSandbox(sandbox, provider, onExit)) started.push(sandbox.sandboxId);
+    // A spec's ticket starts from its spec branch: the merged work of every ticket done before it.
+    const repo = sandbox.integrateInto ? await specTicketRepo(sandbox, provider).catch((error: Error) => error) : sandbox.repo;
+    if (repo instanceof Error) {
+      await markSandboxLost({ sandboxId: sandbox.sandboxId, reason: `could not prepare the spec branch: ${repo.message}`, status: "failed" });
+      continue;
+    }
+    if (await startClaimedSandbox({ ...sandbox, repo }, provider, onExit)) started.push(sandbox.sandboxId);
   }
   return { claimed: claimed.length, started };
 }

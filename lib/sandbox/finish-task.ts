@@ -2,7 +2,9 @@ import { db } from "@/lib/db/client";
 import { appendWorkerEvent } from "@/lib/events/append-worker-event";
 import type { EventData } from "@/lib/events/event-schemas";
 import { log } from "@/lib/log";
+import { acceptDelivery } from "@/lib/integration/accept-delivery";
 import { deliverTicketBranch, type Delivery } from "@/lib/repos/deliver-ticket-branch";
+import { ensureMirror } from "@/lib/repos/ensure-mirror";
 import { isTicketBranch, ticketBranchName } from "@/lib/repos/ticket-branch-name";
 import { getSandboxProvider, refOf } from "@/lib/sandbox/get-sandbox-provider";
 import { recoverTask } from "@/lib/sandbox/recover-task";
@@ -16,7 +18,9 @@ import { updateSpecExecution } from "@/lib/specs/update-spec-execution";
  * the branch it named, exported from the sandbox into the project's mirror, checked for new commits, pushed with a
  * lease to the repository stored in the database), opens a pull request when GitHub is configured, and records the
  * result — task completed, ticket done, the spec task completed, the spec's acceptance criteria marked met from the
- * verdicts, the spec's progress (and completion). Any refusal or failure sends the task back for another attempt.
+ * verdicts, the spec's progress (and completion). A spec ticket's work is compared with its spec branch instead and
+ * goes on to review or integration (acceptDelivery); it is done only once merged. Any refusal or failure sends the task
+ * back for another attempt.
  * The agent's report supplies words (summary, verdicts), never what is pushed where.
  */
 export async function finishTask({ taskId, sandboxId }: { taskId: string; sandboxId: string }) {
@@ -24,7 +28,11 @@ export async function finishTask({ taskId, sandboxId }: { taskId: string; sandbo
     where: { id: taskId },
     include: {
       ticket: {
-        include: { project: { select: { id: true, name: true, repoUrl: true, defaultBranch: true } }, tasks: { select: { pushedShas: true } } },
+        include: {
+          project: { select: { id: true, name: true, repoUrl: true, defaultBranch: true } },
+          tasks: { select: { pushedShas: true } },
+          spec: { select: { id: true, branch: true, branchHead: true, reviewMode: true } },
+        },
       },
     },
   });
@@ -38,6 +46,8 @@ export async function finishTask({ taskId, sandboxId }: { taskId: string; sandbo
     log.warn("an agent reported another branch than its ticket's; ignored", { taskId, ticketKey: ticket.key, claimed: report.branch, branch });
   }
 
+  // A spec ticket's work is compared with, and later merged into, its spec branch; its pull request is the spec's.
+  const spec = task.specTaskId && ticket.spec?.branch && ticket.spec.branchHead ? { ...ticket.spec, branch: ticket.spec.branch, branchHead: ticket.spec.branchHead } : null;
   let delivery: Delivery;
   let pr: { url: string; number: number } | null = null;
   try {
@@ -53,9 +63,10 @@ export async function finishTask({ taskId, sandboxId }: { taskId: string; sandbo
       recordPush: async (sha) => {
         await db.task.update({ where: { id: taskId }, data: { pushedShas: { push: sha } } });
       },
+      baseCommit: spec?.branchHead,
     });
     await warnIfRepositoryShared(project);
-    if (project.repoUrl) {
+    if (project.repoUrl && !spec) {
       pr = await openPullRequest({
         repoUrl: project.repoUrl,
         head: branch,
@@ -73,6 +84,20 @@ export async function finishTask({ taskId, sandboxId }: { taskId: string; sandbo
 
   // What was delivered is the server's finding; the agent's own claims (branch, commit count) are kept beside it.
   const result = { ...report, delivered: { branch: delivery.branch, sha: delivery.sha, base: delivery.base, commits: delivery.commits } };
+  if (spec) {
+    const accepted = await acceptDelivery({
+      taskId,
+      sandboxId,
+      gitDir: await ensureMirror(project.id),
+      branch,
+      sha: delivery.sha,
+      specId: spec.id,
+      specHead: spec.branchHead,
+      reviewMode: spec.reviewMode,
+      result,
+    });
+    return accepted ? { finished: true, prUrl: null, branch, sha: delivery.sha } : { finished: false };
+  }
   const finished = await db.$transaction(async (tx) => {
     const { count } = await tx.task.updateMany({
       where: { id: taskId, status: "running", sandboxId },

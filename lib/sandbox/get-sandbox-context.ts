@@ -42,7 +42,10 @@ export async function getSandboxContext(caller: SandboxCaller): Promise<SandboxC
 
   const task = await db.task.findUnique({
     where: { id: caller.taskId ?? "" },
-    include: { ticket: { include: { project: { select: projectSelect } } }, specTask: { select: { specId: true, requirementRefs: true, acceptanceCriteria: true } } },
+    include: {
+      ticket: { include: { project: { select: projectSelect }, spec: { select: { branch: true } } } },
+      specTask: { select: { specId: true, requirementRefs: true, acceptanceCriteria: true } },
+    },
   });
   if (!task) throw new AppError("not_found", "This sandbox's task no longer exists");
   const { ticket } = task;
@@ -57,6 +60,9 @@ export async function getSandboxContext(caller: SandboxCaller): Promise<SandboxC
       ticket: { id: ticket.id, key: ticket.key, title: ticket.title, description: ticket.description, priority: ticket.priority },
       branch: task.branch ?? ticketBranchName(ticket.project, ticket.key),
       criteria: await criteriaOf(task.specTask),
+      specBranch: task.specTaskId ? (ticket.spec?.branch ?? null) : null,
+      resume: task.deliveredSha !== null,
+      feedback: task.feedback,
     },
   };
 }

@@ -3,6 +3,7 @@ import { appendWorkerEvent } from "@/lib/events/append-worker-event";
 import { log } from "@/lib/log";
 import { getSandboxProvider, refOf } from "@/lib/sandbox/get-sandbox-provider";
 import { recoverSpec } from "@/lib/specs/recover-spec";
+import { finishIntegration } from "@/lib/sandbox/finish-integration";
 import { recoverTask } from "@/lib/sandbox/recover-task";
 
 export interface MarkSandboxLostOptions {
@@ -43,6 +44,8 @@ export async function markSandboxLost({ sandboxId, reason, status = "lost", coun
     specFailed = decision.action === "failed";
   } else if (sandbox.purpose === "task" && sandbox.taskId) {
     respawning = (await recoverTask({ taskId: sandbox.taskId, sandboxId, reason })).action === "requeued";
+  } else if (sandbox.purpose === "integration") {
+    await finishIntegration({ sandboxId, lostReason: reason });
   }
   const scope = { sandboxId, specId: sandbox.specId, taskId: sandbox.taskId };
   if (status === "stopped") {

@@ -1,5 +1,6 @@
 import type { OutgoingEvent } from "@/lib/events/event-schemas";
 import { ingestEvents } from "@/lib/events/ingest-events";
+import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import type { SandboxCaller } from "@/lib/auth/authenticate-sandbox-token";
 import { scrubSecrets } from "@/lib/scrub-secrets";
 import { applySpecEvents, SPEC_STATE_EVENTS } from "@/lib/specs/apply-spec-events";
@@ -24,6 +25,13 @@ export async function receiveSandboxEvents(sandbox: SandboxCaller, received: Out
     const stored = new Set(result.stored);
     const effective = events.filter((event) => TASK_STATE_EVENTS.has(event.type) && stored.has(event.clientEventId));
     if (effective.length > 0) await applyTaskEvents({ taskId: sandbox.taskId, sandboxId: sandbox.sandboxId }, effective);
+  }
+  if (sandbox.purpose === "integration" && result.stored.length > 0) {
+    const stored = new Set(result.stored);
+    // The tests' result is read back from the stored event by the job: the one place it is decided what it means.
+    if (events.some((event) => event.type === "integration.tests_finished" && stored.has(event.clientEventId))) {
+      await enqueueJob("finish_integration", { sandboxId: sandbox.sandboxId }, { jobKey: `finish-integration:${sandbox.sandboxId}` });
+    }
   }
   const { stored: _stored, ...answer } = result;
   return answer;

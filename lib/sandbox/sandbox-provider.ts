@@ -18,7 +18,7 @@ export interface SandboxRepo {
 export interface CreateSandboxInput {
   /** The Sandbox row's id (also used in folder names and labels). */
   sandboxId: string;
-  purpose: "spec" | "task";
+  purpose: "spec" | "task" | "integration";
   projectId: string;
   specId?: string | null;
   taskId?: string | null;

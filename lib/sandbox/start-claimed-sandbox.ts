@@ -11,7 +11,7 @@ import type { SpecPhaseName } from "@/lib/specs/spec-schemas";
 
 export interface ClaimedSandbox {
   sandboxId: string;
-  purpose: "spec" | "task";
+  purpose: "spec" | "task" | "integration";
   projectId: string;
   userId: string;
   specId: string | null;
@@ -19,6 +19,8 @@ export interface ClaimedSandbox {
   repo: SandboxRepo;
   executionMode: AgentEnvInput["executionMode"];
   specPhase?: SpecPhaseName;
+  /** A spec ticket's task: its work starts from (and is merged into) this spec's branch. */
+  integrateInto?: string | null;
 }
 
 /**

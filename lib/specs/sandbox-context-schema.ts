@@ -40,6 +40,15 @@ export const sandboxContextSchema = z.object({
       branch: z.string(),
       /** What must hold when done: the spec's criteria (with ids, so verdicts mark them) and the task's own. */
       criteria: z.array(z.object({ id: z.string().nullable(), text: z.string() })),
+      /**
+       * A spec ticket's spec branch (omoi/<project namespace>/spec-<n>): the workspace is cloned at its head, the work
+       * must build on it, and the server merges the work into it. Null for a quick ticket (it builds on the default branch).
+       */
+      specBranch: z.string().nullable().default(null),
+      /** True when an earlier attempt delivered work on the ticket's branch: this attempt continues from it. */
+      resume: z.boolean().default(false),
+      /** Why the work was sent back (merge conflicts, failing integrated tests, review comments), for this attempt. */
+      feedback: z.string().nullable().default(null),
     })
     .nullable(),
 });

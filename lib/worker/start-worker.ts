@@ -14,7 +14,9 @@ import { spawnSpecSandbox } from "@/lib/sandbox/spawn-spec-sandbox";
 import { spawnJobKey } from "@/lib/specs/start-spec-run";
 import { dispatchTasks } from "@/lib/sandbox/dispatch-tasks";
 import { enqueueDispatch } from "@/lib/jobs/enqueue-dispatch";
+import { finishIntegration } from "@/lib/sandbox/finish-integration";
 import { finishTask } from "@/lib/sandbox/finish-task";
+import { integrateNextTask } from "@/lib/sandbox/integrate-next-task";
 import { guardLostConnections } from "@/lib/worker/guard-lost-connections";
 import { planReaperSchedule, REAPER_JOB_KEY, REAPER_MAX_ATTEMPTS } from "@/lib/worker/plan-reaper-schedule";
 import { runJob } from "@/lib/worker/run-job";
@@ -116,6 +118,11 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         for (const sandboxId of started) startedHere.add(sandboxId);
       }),
       finish_task: runJob(jobPayloadSchemas.finish_task, (payload) => finishTask(payload)),
+      integrate_spec: runJob(jobPayloadSchemas.integrate_spec, async (payload) => {
+        const { sandboxId } = await integrateNextTask({ specId: payload.specId, provider, onExit });
+        if (sandboxId) startedHere.add(sandboxId);
+      }),
+      finish_integration: runJob(jobPayloadSchemas.finish_integration, (payload) => finishIntegration(payload)),
       reap_sandboxes: runJob(jobPayloadSchemas.reap_sandboxes, async () => {
         // Booked before the pass, so a pass that fails or hangs does not end the chain.
         if (reaperSchedule.followUpMs !== null) await bookReaperPass(reaperSchedule.followUpMs);

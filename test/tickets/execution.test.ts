@@ -8,7 +8,7 @@ import type { FakeStep, RecordedRequest } from "@/test/fake-anthropic/fake-anthr
 import { SAMPLE_OUTPUTS, scriptedSpecAgent } from "@/test/fake-anthropic/scripted-spec-agent";
 import { createSampleRepo } from "@/test/fixtures/sample-repo";
 import { callRoute } from "@/test/call-route";
-import { ticketBranchName } from "@/lib/repos/ticket-branch-name";
+import { specBranchName, ticketBranchName } from "@/lib/repos/ticket-branch-name";
 
 // From idea to shipped commits: the spec's plan becomes tickets, tasks run in dependency order in their own
 // sandboxes, commits land on the tickets' omoi/<project namespace>/<key> branches of a real repository (pushed by the
@@ -114,12 +114,31 @@ describe("spec tasks become tickets and ship", () => {
     expect(Math.max(start("TSK-002"), start("TSK-003"))).toBeLessThan(Math.min(end("TSK-002"), end("TSK-003")));
     expect(start("TSK-004")).toBeGreaterThanOrEqual(Math.max(end("TSK-002"), end("TSK-003")));
 
+    // One integrated change: the spec branch (pushed to the repository) holds every ticket's work, merged in
+    // dependency order, and each ticket's work built on its dependencies' (D's branch contains A's, B's and C's).
+    const stored = await lib.db.spec.findUniqueOrThrow({ where: { id: specId } });
+    const specBranch = specBranchName(project, stored.number!);
+    expect(stored).toMatchObject({ branch: specBranch, testedHead: stored.branchHead });
+    expect(git(repo, "rev-parse", specBranch)).toBe(stored.branchHead);
+    expect(git(repo, "ls-tree", "--name-only", specBranch, "notes/").split("\n").sort()).toEqual(tickets.map((t) => `notes/${t.key}.md`).sort());
+    for (const ticket of tickets) {
+      expect(ticket.tasks[0]).toMatchObject({ integration: "integrated" });
+      expect(git(repo, "merge-base", "--is-ancestor", ticket.tasks[0]!.deliveredSha!, specBranch)).toBe("");
+    }
+    const d = byTask.get("TSK-004")!;
+    for (const dep of ["TSK-001", "TSK-002", "TSK-003"]) {
+      expect(git(repo, "merge-base", "--is-ancestor", byTask.get(dep)!.tasks[0]!.deliveredSha!, d.tasks[0]!.deliveredSha!)).toBe("");
+    }
+    expect(git(repo, "rev-parse", "main")).toBe(stored.branchBaseCommit);
+
     // The verdicts marked the spec's acceptance criteria met, with evidence.
     const criteria = await lib.db.specAcceptanceCriterion.findMany({ where: { requirement: { specId } } });
     expect(criteria.length).toBeGreaterThan(0);
     expect(criteria.every((c) => c.met && c.evidence)).toBe(true);
+    // …naming the integrated commit the server made.
+    expect(criteria.every((c) => /integrated in [0-9a-f]{12} on omoi\//.test(c.evidence!))).toBe(true);
     const types = (await lib.db.sandboxEvent.findMany({ where: { specId }, select: { type: true } })).map((e) => e.type);
-    for (const type of ["spec.tickets_created", "task.started", "task.tests_started", "task.tests_finished", "task.commit", "task.completed", "spec.execution_completed"]) {
+    for (const type of ["spec.tickets_created", "task.started", "task.tests_started", "task.tests_finished", "task.commit", "task.completed", "task.integrated", "spec.integration_tests_passed", "spec.execution_completed"]) {
       expect(types).toContain(type);
     }
 
