@@ -1,8 +1,6 @@
 import { z } from "zod";
 
-/** Review of a spec ticket's accepted work (manual review mode): line comments, approve, request changes. */
-export const REVIEW_MODES = ["auto", "manual"] as const;
-export const reviewModeSchema = z.enum(REVIEW_MODES);
+/** Review of a spec ticket's accepted work (manual review mode; the mode itself is a project setting): line comments, approve, request changes. */
 
 export const reviewCommentInputSchema = z.object({
   path: z.string().trim().min(1).max(4096),

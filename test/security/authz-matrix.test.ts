@@ -54,11 +54,15 @@ const CLASSIFIED: Record<string, Partial<Record<(typeof METHODS)[number], Kind>>
   "/api/v1/specs/[specId]/execute": { POST: "resource" },
   "/api/v1/specs/[specId]/execute-tasks": { POST: "resource" },
   "/api/v1/specs/[specId]/export": { GET: "resource" },
+  "/api/v1/specs/[specId]/diff": { GET: "resource" },
   "/api/v1/specs/[specId]/request-changes": { POST: "resource" },
   "/api/v1/tickets": { GET: "resource", POST: "resource" },
   "/api/v1/tickets/[ticketId]": { GET: "resource", PATCH: "resource" },
   "/api/v1/tickets/[ticketId]/run": { POST: "resource" },
   "/api/v1/tickets/[ticketId]/cancel": { POST: "resource" },
+  "/api/v1/tickets/[ticketId]/diff": { GET: "resource" },
+  "/api/v1/tickets/[ticketId]/comments": { GET: "resource", POST: "resource" },
+  "/api/v1/tickets/[ticketId]/review": { POST: "resource" },
   "/api/v1/board/view": { GET: "resource" },
   "/api/v1/board/move": { POST: "resource" },
   "/api/v1/sandboxes/[id]": { GET: "resource" },
@@ -170,6 +174,8 @@ const body = () => ({
 /** Routes whose schema refuses the shared body's extra fields (validation runs before the access check). */
 const BODY_OVERRIDES: Record<string, () => unknown> = {
   "PATCH /api/v1/projects/[projectId]": () => ({ description: "A new description" }),
+  "POST /api/v1/tickets/[ticketId]/comments": () => ({ path: "src/greet.js", line: 1, body: "Why?" }),
+  "POST /api/v1/tickets/[ticketId]/review": () => ({ action: "approve" }),
 };
 
 const call = async (route: Route, as: "outsider" | "member", auth: { cookie?: string; headers?: Record<string, string> }) =>

@@ -167,6 +167,8 @@ const SEEDS: Record<string, (params: Record<string, string>) => unknown> = {
   "PATCH /api/v1/tickets/[ticketId]": () => ({ title: "Renamed", priority: "LOW", assigneeId: w.memberId, isBlocked: false, blockedReason: null }),
   "POST /api/v1/tickets/[ticketId]/run": () => undefined,
   "POST /api/v1/tickets/[ticketId]/cancel": () => undefined,
+  "POST /api/v1/tickets/[ticketId]/comments": () => ({ path: "src/greet.js", line: 1, side: "new", body: "Is this right?" }),
+  "POST /api/v1/tickets/[ticketId]/review": () => ({ action: "request_changes", summary: "Please rename it", comments: [{ path: "src/greet.js", line: 1, body: "here" }] }),
   "POST /api/v1/board/move": () => ({ ticketId: w.ticketId, toStatus: "analyzing", beforeTicketId: null, force: false }),
   "POST /api/v1/sandboxes/[id]/events": () => ({
     events: [
@@ -390,6 +392,91 @@ describe("input fuzzing of every POST/PUT/PATCH route", () => {
       await fc.assert(property, { numRuns: RUNS, seed: SEED, endOnFailure: true, examples: [valid] });
       // The seeds are valid, so some cases get through validation to the service (else the fuzz stays shallow).
       expect(Object.keys(statuses).some((s) => Number(s) < 300 || Number(s) === 409), `${name} statuses ${JSON.stringify(statuses)}`).toBe(true);
+    }, 120_000);
+  }
+});
+
+// GET routes that parse a query string with a schema and go beyond the database with it (the diff routes run git
+// with commit ids and paths): hostile query values — odd numbers, option-looking and glob-looking paths, NUL, huge
+// strings — and mangled path parameters, with the same promises as above. The diff is real: a mirror whose delivered
+// change has files named like git options and pathspecs, so a path that gets through validation reaches git.
+const DIFF_PATHS = ["src/a b é.ts", "-p", "--output=/tmp/omoios-fuzz", ":(glob)**", "*.ts", 'quote"d.txt'];
+const QUERY_SEEDS: Record<string, () => Record<string, string>> = {
+  "GET /api/v1/tickets/[ticketId]/diff": () => ({ offset: "0", limit: "20", path: DIFF_PATHS[counter++ % DIFF_PATHS.length]! }),
+  "GET /api/v1/specs/[specId]/diff": () => ({ offset: "1", limit: "5", path: DIFF_PATHS[counter++ % DIFF_PATHS.length]! }),
+};
+
+const oddQueryValue: fc.Arbitrary<string> = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 40 }),
+  fc.integer().map(String),
+  fc.constantFrom("", " ", "-1", "0", "1.5", "1e9", "101", "100001", "NaN", "Infinity", "0x10", "\u0000", "a\u0000b", "x".repeat(5000), "%", "..", "../../etc/passwd", ...DIFF_PATHS),
+);
+type QueryMutation = { kind: "seed" } | { kind: "set"; key: string; value: string } | { kind: "drop"; key: string } | { kind: "extra"; key: string; value: string };
+const queryMutation: fc.Arbitrary<QueryMutation> = fc.oneof(
+  { weight: 1, arbitrary: fc.constant({ kind: "seed" as const }) },
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant("set" as const), key: fc.constantFrom("offset", "limit", "path"), value: oddQueryValue }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("drop" as const), key: fc.constantFrom("offset", "limit", "path") }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("extra" as const), key: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("__proto__", "base", "head", "gitDir")), value: oddQueryValue }) },
+);
+
+describe("query fuzzing of GET routes that take a query to git", () => {
+  let tmp: string;
+  beforeAll(async () => {
+    const os = await import("node:os");
+    const { createScratchRepo } = await import("@/test/fixtures/scratch-repo");
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "omoios-fuzz-diff-"));
+    process.env.OMOIOS_DATA_DIR = path.join(tmp, "data");
+    (await import("@/lib/env")).reloadEnv();
+    const gitDir = await (await import("@/lib/repos/ensure-mirror")).ensureMirror(w.projectId);
+    const repo = createScratchRepo(path.join(tmp, "scratch"));
+    const base = repo.commit({ "README.md": "# Fuzz\n" }, "base");
+    const head = repo.commit(Object.fromEntries(DIFF_PATHS.map((name) => [name, `${name}\n`])), "hostile names");
+    repo.push(gitDir, head, "refs/heads/fuzz");
+    for (const ticketId of [w.ticketId, w.otherTicketId]) await db.task.updateMany({ where: { ticketId }, data: { baseSha: base, deliveredSha: head } });
+    await db.spec.update({ where: { id: w.specId }, data: { branch: "omoi/fuzz/spec-1", branchBaseCommit: base, branchHead: head } });
+  });
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it("has a seed query for each route, and each route is on disk", () => {
+    for (const name of Object.keys(QUERY_SEEDS)) {
+      const routePath = name.split(" ")[1]!;
+      expect(fs.existsSync(path.resolve(`app${routePath}/route.ts`)), name).toBe(true);
+    }
+  });
+
+  for (const name of Object.keys(QUERY_SEEDS)) {
+    const routePath = name.split(" ")[1]!;
+    const paramNames = [...routePath.matchAll(/\[(\w+)\]/g)].map(([, n]) => n!);
+
+    it(`${name}: never a 5xx, never a write, never git's own words`, async () => {
+      const mod = (await import(path.resolve(`app${routePath}/route.ts`))) as Record<string, Parameters<typeof callRoute>[0]>;
+      const statuses: Record<number, number> = {};
+      const property = fc.asyncProperty(queryMutation, fc.array(paramMangle, { minLength: paramNames.length, maxLength: paramNames.length }), fc.nat(), async (m, mangles, pick) => {
+        const params = validParams(routePath, pick);
+        paramNames.forEach((param, i) => {
+          const mangle = mangles[i];
+          if (mangle === "OTHER_ORG") params[param] = `${params[param]}x`;
+          else if (mangle !== null && mangle !== undefined) params[param] = mangle;
+        });
+        const query = QUERY_SEEDS[name]!();
+        if (m.kind === "set" || m.kind === "extra") query[m.key] = m.value;
+        if (m.kind === "drop") delete query[m.key];
+        const before = await snapshot();
+        const res = await callRoute(mod.GET!, { path: `${routePath}?${new URLSearchParams(query)}`, params, cookie: w.ownerCookie });
+        statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+        const what = `${name} ${JSON.stringify(m).slice(0, 300)} params=${JSON.stringify(params)} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`;
+        expect(res.status < 500, what).toBe(true);
+        if (res.status >= 400) {
+          expect(res.body?.error, what).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+          expect(JSON.stringify(res.body), what).not.toMatch(/fatal:|usage: git|pathspec|\bgit (diff|log)\b/i);
+          expect(JSON.stringify(res.body), what).not.toMatch(INTERNALS);
+          expect(await snapshot(), `a refused request wrote to the database: ${what}`).toEqual(before);
+        }
+      });
+      const valid: [QueryMutation, (string | null)[], number] = [{ kind: "seed" }, paramNames.map(() => null), 1];
+      await fc.assert(property, { numRuns: RUNS, seed: SEED, endOnFailure: true, examples: [valid] });
+      expect(statuses[200] ?? 0, `${name} statuses ${JSON.stringify(statuses)}`).toBeGreaterThan(0);
+      expect(fs.existsSync("/tmp/omoios-fuzz"), "a path reached git as an option").toBe(false);
     }, 120_000);
   }
 });
