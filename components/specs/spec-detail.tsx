@@ -8,6 +8,7 @@ import { useProject } from "@/hooks/api/use-projects";
 import { useSpecDetail } from "@/hooks/api/use-specs";
 import { EventTimeline } from "@/components/events/event-timeline";
 import { LoadingBlock } from "@/components/ui/spinner";
+import { ChangesTab } from "./changes-tab";
 import { CostTab } from "./cost-tab";
 import { DesignTab } from "./design-tab";
 import { PhaseStepper } from "./phase-stepper";
@@ -27,10 +28,21 @@ export function SpecDetail({ projectId, specId }: { projectId: string; specId: s
 
   if (detail.isPending) return <LoadingBlock label="Loading the spec…" />;
   if (detail.isError) return <PageLoadError error={detail.error} what="Spec" backHref={`/projects/${projectId}/specs`} backLabel="Back to specs" onRetry={() => void detail.refetch()} />;
-  return <SpecDetailView data={detail.data} projectId={projectId} projectName={project.data?.name} />;
+  return <SpecDetailView data={detail.data} projectId={projectId} projectName={project.data?.name} repoUrl={project.data?.repoUrl} />;
 }
 
-function SpecDetailView({ data, projectId, projectName }: { data: SpecDetailData; projectId: string; projectName: string | undefined }) {
+function SpecDetailView({
+  data,
+  projectId,
+  projectName,
+  repoUrl,
+}: {
+  data: SpecDetailData;
+  projectId: string;
+  projectName: string | undefined;
+  /** The project's repository, for how to merge the spec branch (undefined while the project loads). */
+  repoUrl: string | null | undefined;
+}) {
   const { spec, phaseRuns, requirements, design, tasks, tickets, costByPhase } = data;
   const states = useMemo(() => derivePhaseStates(spec, phaseRuns), [spec, phaseRuns]);
   const redoable = useMemo(() => redoablePhases(phaseRuns), [phaseRuns]);
@@ -71,6 +83,7 @@ function SpecDetailView({ data, projectId, projectName }: { data: SpecDetailData
                 count: tickets.total,
                 render: () => <TicketsTab projectId={projectId} specId={spec.id} live={spec.executionStatus === "running"} />,
               },
+              { id: "changes", label: "Changes", render: () => <ChangesTab spec={spec} repoUrl={repoUrl} /> },
               { id: "cost", label: "Cost", render: () => <CostTab rows={costByPhase} specCostUsd={spec.costUsd} /> },
             ]}
           />

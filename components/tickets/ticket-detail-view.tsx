@@ -14,6 +14,7 @@ import { LoadingBlock } from "@/components/ui/spinner";
 import { PageHeader } from "@/components/shell/page-header";
 import { EventTimeline } from "@/components/events/event-timeline";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { TicketChanges } from "./ticket-changes";
 
 type Task = TicketDetail["tasks"][number];
 type Report = { summary?: string; commits?: number; verdicts?: { criterion: string; met: boolean; evidence: string }[] };
@@ -27,7 +28,7 @@ const TASK_TONES: Record<string, "neutral" | "accent" | "success" | "warning" | 
   cancelled: "warning",
 };
 
-const STATUS_LABELS: Record<string, string> = { backlog: "Backlog", analyzing: "Analyzing", building: "Building", testing: "Testing", done: "Done" };
+const STATUS_LABELS: Record<string, string> = { backlog: "Backlog", analyzing: "Analyzing", building: "Building", testing: "Testing", review: "Review", done: "Done" };
 
 const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "—");
 
@@ -109,6 +110,8 @@ export function TicketDetailView({ projectId, ticketId }: { projectId: string; t
           <DependencyList title="Blocks" projectId={projectId} tickets={blocks} empty="No ticket waits for it." />
         </aside>
       </div>
+
+      <TicketChanges detail={detail.data} />
 
       <section aria-labelledby="ticket-runs" className="space-y-2">
         <h2 id="ticket-runs" className="text-sm font-semibold text-zinc-900">

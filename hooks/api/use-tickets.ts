@@ -18,14 +18,19 @@ export const sandboxKeys = {
   detail: (sandboxId: string) => [...sandboxKeys.all, sandboxId] as const,
 };
 
-/** A ticket with its dependencies and task runs; polled every 2 s while a task is queued or running. */
+/**
+ * A ticket with its dependencies and task runs; polled every 2 s while a task is queued or running, and every 5 s
+ * while its latest work waits for or goes through integration into the spec branch (the worker moves it on).
+ */
 export function useTicketDetail(ticketId: string) {
   return useQuery({
     queryKey: ticketKeys.detail(ticketId),
     queryFn: ({ signal }) => apiFetch<TicketDetail>(`/api/v1/tickets/${encodeURIComponent(ticketId)}`, { signal }),
     refetchInterval: (query) => {
       const tasks = query.state.data?.tasks ?? [];
-      return tasks.some((task) => task.status === "queued" || task.status === "running") ? 2_000 : false;
+      if (tasks.some((task) => task.status === "queued" || task.status === "running")) return 2_000;
+      const integration = tasks.at(-1)?.integration;
+      return integration === "queued" || integration === "integrating" ? 5_000 : false;
     },
   });
 }

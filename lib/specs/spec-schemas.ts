@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { reviewModeSchema, type ProjectDto } from "@/lib/projects/project-schemas";
 import { APPROVAL_GATES, GATED_PHASES, SPEC_PHASES, type ExecutionStatus, type GenerationStatus, type SpecPhaseName } from "@/lib/core/spec-phases";
 
 export { SPEC_PHASES, WORK_PHASES, type SpecPhaseName } from "@/lib/core/spec-phases";
@@ -13,6 +14,8 @@ export const createSpecSchema = z.object({
   title: z.string().trim().min(1).max(200).optional(),
   /** Defaults to the project's setting. */
   approvalMode: z.enum(["auto", "manual"]).optional(),
+  /** Whether its tickets' accepted work waits in Review for a person (manual); defaults to the project's setting. */
+  reviewMode: reviewModeSchema.optional(),
   /** Whether the spec's tickets run by themselves once created; defaults to the project's setting. */
   autoExecute: z.boolean().optional(),
 });
@@ -30,6 +33,13 @@ export interface SpecDto {
   currentPhase: SpecPhaseName;
   executionStatus: ExecutionStatus;
   approvalMode: "auto" | "manual";
+  reviewMode: ProjectDto["reviewMode"];
+  /** Number within the project (spec-<n> in its branch name); null until its tickets are made. */
+  number: number | null;
+  /** The spec branch every ticket's work is merged into; null until its tickets are made. */
+  branch: string | null;
+  /** The spec's one pull request (GitHub repositories), opened when its first ticket is integrated. */
+  prUrl: string | null;
   progress: number;
   lastError: string | null;
   costUsd: number;
@@ -51,6 +61,7 @@ export const launchSpecSchema = z.object({
   projectId: z.string().min(1),
   prompt: z.string().trim().min(10, "Describe the idea in at least 10 characters").max(20_000),
   approvalMode: z.enum(["auto", "manual"]).optional(),
+  reviewMode: reviewModeSchema.optional(),
   autoExecute: z.boolean().default(true),
 });
 export type LaunchSpecInput = z.infer<typeof launchSpecSchema>;
@@ -73,7 +84,13 @@ export const isSpecLive = (spec: Pick<SpecDto, "generationStatus" | "executionSt
  * Field errors keep the alias's names (`prompt`), as its clients know them.
  */
 export const launchSpecAliasSchema = launchSpecSchema.transform(
-  (input): CreateSpecInput => ({ projectId: input.projectId, description: input.prompt, approvalMode: input.approvalMode, autoExecute: input.autoExecute }),
+  (input): CreateSpecInput => ({
+    projectId: input.projectId,
+    description: input.prompt,
+    approvalMode: input.approvalMode,
+    reviewMode: input.reviewMode,
+    autoExecute: input.autoExecute,
+  }),
 );
 
 /**
