@@ -29,6 +29,7 @@ export async function createCheckedComment(
     select: { baseSha: true, deliveredSha: true },
   });
   if (!task) throw new AppError("conflict", "This ticket has no delivered work to comment on yet");
+  const notChanged = new AppError("validation_failed", "The file is not in the ticket's changes", { fields: { path: [`${input.path} is not changed by this work`] } });
   const diff = await readDiff({
     gitDir: mirrorPath(ticket.projectId),
     base: task.baseSha,
@@ -36,9 +37,12 @@ export async function createCheckedComment(
     baseLabel: "base",
     headLabel: "head",
     query: { offset: 0, limit: 1, path: input.path },
+  }).catch((error: unknown) => {
+    // readDiff answers 404 for a path outside the diff: for a comment, that is a field of the body that is wrong.
+    throw error instanceof AppError && error.code === "not_found" ? notChanged : error;
   });
   const file = diff.files.find((f) => f.path === input.path);
-  if (!file) throw new AppError("validation_failed", "The file is not in the ticket's changes", { fields: { path: [`${input.path} is not changed by this work`] } });
+  if (!file) throw notChanged;
   if (!file.patch || !isLineInDiff(file.patch, input.line, input.side)) {
     throw new AppError("validation_failed", "The line is not in the ticket's changes", {
       fields: { line: [`line ${input.line} (${input.side} side) of ${input.path} is not in the diff${file.patch ? "" : ` (${file.omitted ?? "not shown"})`}`] },

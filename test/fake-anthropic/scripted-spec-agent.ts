@@ -132,11 +132,22 @@ function scriptedTaskStep(messages: Message[], step: number): FakeStep {
   const content = messages[0]?.content ?? "";
   const prompt = typeof content === "string" ? content : content.map((block) => (block as { text?: string }).text ?? "").join("\n");
   const key = /Ticket ([A-Z]+-\d+)/.exec(prompt)?.[1] ?? "TASK";
-  if (step === 0) return { content: [{ type: "tool_use", name: "write_file", input: { path: `notes/${key}.md`, content: `# ${key}\n\nDone.\n` } }] };
-  if (step === 1) {
-    return { content: [{ type: "tool_use", name: "run_command", input: { command: `git add -A && git commit -q -m "${key}: add notes"` } }] };
+  // Sent back (a conflict, failing integrated tests, review comments): bring the branch onto the spec branch, then
+  // revise the notes, so the new delivery changes the file a reviewer commented on.
+  const specBranch = /spec branch (\S+) \(origin\//.exec(prompt)?.[1];
+  const sentBack = /It was sent back for this reason/.test(prompt);
+  if (sentBack && step === 0) {
+    return { content: [{ type: "tool_use", name: "run_command", input: { command: `git rebase origin/${specBranch} || git rebase --abort; true` } }] };
   }
-  const verdicts = [...prompt.matchAll(/^- (?:\[([a-z0-9]{20,})\] )?(.+)$/gm)].slice(0, 100).map(([, id, text]) => ({
+  const at = sentBack ? step - 1 : step;
+  if (at === 0) {
+    const content = sentBack ? `# ${key}\n\nDone, revised after review.\n` : `# ${key}\n\nDone.\n`;
+    return { content: [{ type: "tool_use", name: "write_file", input: { path: `notes/${key}.md`, content } }] };
+  }
+  if (at === 1) {
+    return { content: [{ type: "tool_use", name: "run_command", input: { command: `git add -A && git commit -q -m "${key}: ${sentBack ? "revise notes" : "add notes"}"` } }] };
+  }
+  const verdicts = [...prompt.split(/\nThis is attempt \d+\./)[0]!.matchAll(/^- (?:\[([a-z0-9]{20,})\] )?(.+)$/gm)].slice(0, 100).map(([, id, text]) => ({
     ...(id ? { criterionId: id } : {}),
     criterion: text!.slice(0, 1000),
     met: true,

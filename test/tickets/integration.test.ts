@@ -38,6 +38,12 @@ const taskAgent = scriptedTaskAgent({
   "B:": { work: [`grep -q 'en: "Hello"' src/lang.js && sed -i 's/^  en: "Hello",$/  en: "Hello",\\n  fr: "Bonjour",/' src/lang.js`], message: "French" },
   "C:": { work: [addAfterFrench('de: "Hallo",')], message: "German", onFeedback: (f, spec) => rebaseOnto(f, spec, [`printf '%s' '${RESOLVED}' > src/lang.js`]) },
   "D:": { work: [addAfterFrench('es: "Hola",')], message: "Spanish", onFeedback: (f, spec) => rebaseOnto(f, spec, [`printf '%s' '${RESOLVED}' > src/lang.js`]) },
+  // Reviewed: a reviewer asks for a change on line 2; the re-run edits that line.
+  "R:": {
+    work: [`mkdir -p src && printf '%s' '${LANG_A}' > src/lang.js`],
+    message: "greeting table",
+    onFeedback: (f, spec) => [...rebaseOnto(f, spec), `sed -i 's/en: "Hello"/en: "Hello there"/' src/lang.js`],
+  },
   // Passes alone, fails once merged with E's file: the integrated result is what counts.
   "E:": { work: ["echo 'export const extra = 1;' > src/extra.js"], message: "extra module" },
   "F:": {
@@ -59,6 +65,9 @@ let lib: {
   createTestProject: typeof import("@/test/factories").createTestProject;
 };
 let specsRoute: typeof import("@/app/api/v1/specs/route");
+let commentsRoute: typeof import("@/app/api/v1/tickets/[ticketId]/comments/route");
+let reviewRoute: typeof import("@/app/api/v1/tickets/[ticketId]/review/route");
+let diffRoute: typeof import("@/app/api/v1/tickets/[ticketId]/diff/route");
 
 beforeAll(async () => {
   github = await startFakeGitHub({ token: TOKEN });
@@ -71,6 +80,9 @@ beforeAll(async () => {
     createTestProject: (await import("@/test/factories")).createTestProject,
   };
   specsRoute = await import("@/app/api/v1/specs/route");
+  commentsRoute = await import("@/app/api/v1/tickets/[ticketId]/comments/route");
+  reviewRoute = await import("@/app/api/v1/tickets/[ticketId]/review/route");
+  diffRoute = await import("@/app/api/v1/tickets/[ticketId]/diff/route");
   await h.startWorker();
 }, 60_000);
 
@@ -91,11 +103,11 @@ function makeGithubRepo(name: string) {
   return { bare, repoUrl: `https://github.com/acme/${name}` };
 }
 
-async function launch(name: string, tasks: { title: string; dependsOn: string[] }[]) {
+async function launch(name: string, tasks: { title: string; dependsOn: string[] }[], options: { reviewMode?: "auto" | "manual" } = {}) {
   currentPlan = plan(tasks);
   const { bare, repoUrl } = makeGithubRepo(name);
   const user = await lib.createTestUser();
-  const project = await lib.createTestProject(user.id, { repoUrl, testCommand: "node --test", maxConcurrentTasks: 3 });
+  const project = await lib.createTestProject(user.id, { repoUrl, testCommand: "node --test", maxConcurrentTasks: 3, reviewMode: options.reviewMode ?? "auto" });
   const launched = await callRoute(specsRoute.POST, { method: "POST", cookie: user.cookie, body: { projectId: project.id, description: "Greet people in more languages", autoExecute: true } });
   expect(launched.status, JSON.stringify(launched.body)).toBe(201);
   return { bare, project, specId: launched.body.spec?.id ?? launched.body.specId, user };
@@ -199,5 +211,61 @@ describe("integrated delivery", () => {
     const landed = tickets.find((t) => t.key !== culprit.key && t.title !== "A: greeting table")!;
     expect(git(bare, "merge-base", "--is-ancestor", landed.tasks[0]!.deliveredSha!, spec.branch!)).toBe("");
     expect(spec.testedHead).toBe(spec.branchHead);
+  }, 180_000);
+
+  it("holds manual-review work in Review: line comments (422 off the diff), changes requested go back to the agent and are addressed, approval integrates", async () => {
+    const { bare, specId, user } = await launch("reviewed", [{ title: "R: reviewed table", dependsOn: [] }], { reviewMode: "manual" });
+    const inReview = async () =>
+      waitFor("the ticket to wait in Review", async () => {
+        const ticket = await lib.db.ticket.findFirst({ where: { specId }, include: { tasks: true } });
+        return ticket?.status === "review" && ticket.tasks[0]?.integration === "review" && ticket;
+      }, 90_000);
+    const ticket = await inReview();
+    const params = { ticketId: ticket.id };
+    const diff = await callRoute(diffRoute.GET, { params, cookie: user.cookie, path: `/api/v1/tickets/${ticket.id}/diff` });
+    expect(diff.status).toBe(200);
+    expect(diff.body.files.map((f: { path: string }) => f.path)).toEqual(["src/lang.js"]);
+    // Nothing is merged while it waits: the spec branch is still the default branch's commit.
+    const waiting = await lib.db.spec.findUniqueOrThrow({ where: { id: specId } });
+    expect(waiting.branchHead).toBe(waiting.branchBaseCommit);
+
+    const comment = (body: object) => callRoute(commentsRoute.POST, { method: "POST", params, cookie: user.cookie, body });
+    const offFile = await comment({ path: "src/greet.js", line: 1, body: "Not in this change" });
+    expect(offFile.status).toBe(422);
+    expect(offFile.body.error.details.fields.path).toBeTruthy();
+    const offLine = await comment({ path: "src/lang.js", line: 40, body: "No such line" });
+    expect(offLine.status).toBe(422);
+    expect(offLine.body.error.details.fields.line[0]).toContain("not in the diff");
+    const written = await comment({ path: "src/lang.js", line: 2, body: "Say more than Hello" });
+    expect(written.status).toBe(201);
+    expect(written.body.comment).toMatchObject({ status: "open", sentAt: null, line: 2 });
+
+    const changes = await callRoute(reviewRoute.POST, { method: "POST", params, cookie: user.cookie, body: { action: "request_changes", summary: "Make the English greeting warmer" } });
+    expect(changes.status, JSON.stringify(changes.body)).toBe(200);
+    // The agent re-runs on its branch with the comments in its prompt, and its new delivery addresses the comment.
+    await waitFor("the agent to run again", async () => (await lib.db.task.findFirstOrThrow({ where: { ticketId: ticket.id } })).attempt === 2, 30_000);
+    const again = await inReview();
+    const prompt = h.fake.requests.map((r) => JSON.stringify(r.body?.messages?.[0]?.content ?? "")).find((p) => p.includes(`Ticket ${ticket.key}`) && p.includes("A reviewer requested changes"));
+    expect(prompt).toContain("Make the English greeting warmer");
+    expect(prompt).toContain("src/lang.js:2");
+    const listed = await callRoute(commentsRoute.GET, { params, cookie: user.cookie });
+    const addressed = listed.body.comments[0];
+    expect(addressed).toMatchObject({ status: "addressed" });
+    expect(addressed.addressedSha).toBe(again.tasks[0]!.deliveredSha);
+    // A review round does not use up an attempt.
+    expect(again.tasks[0]).toMatchObject({ attempt: 2, maxAttempts: 4 });
+
+    const approved = await callRoute(reviewRoute.POST, { method: "POST", params, cookie: user.cookie, body: { action: "approve" } });
+    expect(approved.status).toBe(200);
+    const spec = await waitFor("the spec to complete", async () => {
+      const row = await lib.db.spec.findUniqueOrThrow({ where: { id: specId } });
+      return row.executionStatus === "completed" && row;
+    }, 60_000);
+    expect(git(bare, "show", `${spec.branch}:src/lang.js`)).toContain('en: "Hello there"');
+    expect((await lib.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe("done");
+    const twice = await callRoute(reviewRoute.POST, { method: "POST", params, cookie: user.cookie, body: { action: "approve" } });
+    expect(twice.status).toBe(409);
+    const types = (await lib.db.sandboxEvent.findMany({ where: { specId, type: { startsWith: "review." } }, orderBy: { seq: "asc" } })).map((e) => e.type);
+    expect(types).toEqual(["review.requested", "review.changes_requested", "review.requested", "review.approved"]);
   }, 180_000);
 });
