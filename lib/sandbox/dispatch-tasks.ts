@@ -15,7 +15,7 @@ import { startClaimedSandbox, type ClaimedSandbox } from "@/lib/sandbox/start-cl
  */
 async function specTicketRepo(sandbox: ClaimedSandbox, provider: SandboxProvider): Promise<SandboxRepo> {
   const { branch, gitDir } = await ensureSpecBranch(sandbox.integrateInto!);
-  if (provider.name === "local") return { url: gitDir, branch };
+  if (provider.name === "local") return { url: gitDir, branch, originUrl: sandbox.repo.url };
   return sandbox.repo.url ? { url: sandbox.repo.url, branch } : sandbox.repo;
 }
 

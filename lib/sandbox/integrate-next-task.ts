@@ -94,7 +94,7 @@ async function candidateRepo(options: {
   project: { repoUrl: string | null; defaultBranch: string };
 }): Promise<SandboxRepo> {
   const { provider, gitDir, candidateBranch, sha, project } = options;
-  if (provider.name === "local" || !project.repoUrl) return { url: gitDir, branch: candidateBranch };
+  if (provider.name === "local" || !project.repoUrl) return { url: gitDir, branch: candidateBranch, originUrl: project.repoUrl };
   await withMirrorLock(gitDir, async () => {
     // A candidate branch left by an earlier merge of this spec is the server's own (omoi/…-candidate): replaced, with
     // a lease on what it holds now.

@@ -13,6 +13,11 @@ export interface SandboxRepo {
   /** A git URL or a local path; null → an empty git repository. */
   url: string | null;
   branch: string;
+  /**
+   * What the workspace's `origin` is set to after the clone, when `url` is the server's own mirror: the project's
+   * repository (or nothing usable), so the agent never learns — or tries to push to — where the server keeps its copy.
+   */
+  originUrl?: string | null;
 }
 
 export interface CreateSandboxInput {

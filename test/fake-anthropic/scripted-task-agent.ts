@@ -10,7 +10,7 @@ import type { FakeStep, RecordedRequest } from "@/test/fake-anthropic/fake-anthr
  * the harness refused a completion, it calls complete_task again.
  */
 export interface TicketScript {
-  /** First attempt: shell commands, one step each, in the workspace (on the ticket's branch). */
+  /** First attempt: shell commands, one step each, in the workspace (on the ticket's branch); $SPEC_BRANCH is replaced. */
   work: string[];
   /** A sent-back attempt: the commands for the feedback (default: rebase onto the spec branch, nothing to resolve). */
   onFeedback?: (feedback: string, specBranch: string) => string[];
@@ -29,7 +29,7 @@ export function scriptedTaskAgent(scripts: Record<string, TicketScript>): (reque
     const script = scripts[key?.[2] ?? ""] ?? { work: [] };
     const specBranch = /spec branch (\S+) \(origin\//.exec(prompt)?.[1] ?? "";
     const feedback = /It was sent back for this reason — address it:\n([\s\S]*)$/.exec(prompt)?.[1];
-    const commands = feedback !== undefined ? (script.onFeedback ?? rebaseOnto)(feedback, specBranch) : script.work;
+    const commands = (feedback !== undefined ? (script.onFeedback ?? rebaseOnto)(feedback, specBranch) : script.work).map((c) => c.replaceAll("$SPEC_BRANCH", specBranch));
     const steps = [
       ...commands,
       ...(feedback === undefined || script.onFeedback ? [`git add -A && git commit -q -m ${JSON.stringify(`${key?.[1]}: ${script.message ?? "work"}`)} || true`] : []),

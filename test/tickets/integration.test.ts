@@ -31,6 +31,8 @@ const plan = (tasks: { title: string; dependsOn: string[] }[]) => ({
   })),
 });
 let currentPlan = plan([]);
+/** The attacked project's mirror, as the server keeps it (the hostile agent is told where it is). */
+let attackMirror = "/nonexistent";
 const specAgent = scriptedSpecAgent({ tasks: () => currentPlan });
 const taskAgent = scriptedTaskAgent({
   "A:": { work: [`mkdir -p src && printf '%s' '${LANG_A}' > src/lang.js`], message: "greeting table" },
@@ -43,6 +45,17 @@ const taskAgent = scriptedTaskAgent({
     work: [`mkdir -p src && printf '%s' '${LANG_A}' > src/lang.js`],
     message: "greeting table",
     onFeedback: (f, spec) => [...rebaseOnto(f, spec), `sed -i 's/en: "Hello"/en: "Hello there"/' src/lang.js`],
+  },
+  // A hostile agent: tries to move the spec branch itself before doing honest work.
+  "X:": {
+    get work() {
+      return [
+        "git remote -v; git push origin HEAD:refs/heads/$SPEC_BRANCH 2>&1; echo \"attack-push exit $?\"",
+        `git --git-dir=${attackMirror} update-ref refs/heads/$SPEC_BRANCH HEAD 2>&1; echo "attack-mirror exit $?"`,
+        `mkdir -p src && printf '%s' '${LANG_A}' > src/lang.js`,
+      ];
+    },
+    message: "greeting table",
   },
   // Passes alone, fails once merged with E's file: the integrated result is what counts.
   "E:": { work: ["echo 'export const extra = 1;' > src/extra.js"], message: "extra module" },
@@ -268,4 +281,37 @@ describe("integrated delivery", () => {
     const types = (await lib.db.sandboxEvent.findMany({ where: { specId, type: { startsWith: "review." } }, orderBy: { seq: "asc" } })).map((e) => e.type);
     expect(types).toEqual(["review.requested", "review.changes_requested", "review.requested", "review.approved"]);
   }, 180_000);
+
+  it("refuses an agent that tries to move the spec branch itself: only the server's tested merge lands", async () => {
+    const projectMirror = (projectId: string) => path.join(process.env.OMOIOS_DATA_DIR!, "mirrors", `${projectId}.git`);
+    currentPlan = plan([{ title: "X: greeting table", dependsOn: [] }]);
+    const { bare, repoUrl } = makeGithubRepo("attacked");
+    const user = await lib.createTestUser();
+    const project = await lib.createTestProject(user.id, { repoUrl, testCommand: "node --test" });
+    attackMirror = projectMirror(project.id);
+    const launched = await callRoute(specsRoute.POST, { method: "POST", cookie: user.cookie, body: { projectId: project.id, description: "Greet people in more languages", autoExecute: true } });
+    const specId = launched.body.specId as string;
+    const spec = await waitFor("the spec to complete", async () => {
+      const row = await lib.db.spec.findUniqueOrThrow({ where: { id: specId } });
+      return row.executionStatus === "completed" && row;
+    }, 120_000);
+
+    // The attack ran: both commands were executed in the sandbox and failed there.
+    const results = h.fake.requests.flatMap((r) => (r.body?.messages ?? []).flatMap((m: { content: unknown }) => (Array.isArray(m.content) ? m.content : [])))
+      .filter((b: { type: string }) => b.type === "tool_result")
+      .map((b: { content: unknown }) => JSON.stringify(b.content));
+    const push = results.find((text) => text.includes("attack-push exit"));
+    const mirror = results.find((text) => text.includes("attack-mirror exit"));
+    expect(push).toMatch(/attack-push exit [1-9]/);
+    expect(mirror).toMatch(/attack-mirror exit [1-9]/);
+    // The workspace never learned where the mirror is: its origin is the project's repository.
+    expect(push).toContain(repoUrl);
+    expect(push).not.toContain(attackMirror);
+    // What landed is exactly the server's integration of the delivered work, tested.
+    const task = (await lib.db.task.findFirstOrThrow({ where: { ticket: { specId } } }));
+    expect(spec.branchHead).toBe(task.integratedSha);
+    expect(spec.testedHead).toBe(spec.branchHead);
+    expect(git(bare, "rev-parse", spec.branch!)).toBe(spec.branchHead);
+    expect(git(attackMirror, "rev-parse", spec.branch!)).toBe(spec.branchHead);
+  }, 150_000);
 });

@@ -21,7 +21,7 @@ export async function createLocalSandbox(ctx: LocalContext, input: CreateSandbox
   await fs.promises.mkdir(path.join(dir, "home"), { recursive: true, mode: 0o700 });
   await fs.promises.mkdir(path.join(root, "logs"), { recursive: true, mode: 0o700 });
   try {
-    if (input.repo.url) await cloneRepo(input.repo.url, input.repo.branch, workspacePath, ctx.options.githubToken);
+    if (input.repo.url) await cloneRepo(input.repo.url, input.repo.branch, workspacePath, ctx.options.githubToken, input.repo.originUrl);
     else await initEmptyRepo(workspacePath, input.repo.branch);
     // The sandbox's user owns its folder and nothing else; the folder is closed to every other user.
     if (isolated && user.dedicated) await run("chown", ["-R", "--no-dereference", `${user.uid}:${user.gid}`, dir]);

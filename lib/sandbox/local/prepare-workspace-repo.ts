@@ -17,7 +17,17 @@ async function git(args: string[], env: NodeJS.ProcessEnv, cwd?: string) {
   }
 }
 
-export async function cloneRepo(url: string, branch: string, dest: string, githubToken?: string) {
+/** Where a workspace cloned from the server's mirror points `origin` when the project has no repository. */
+const NO_ORIGIN = "omoios-no-repository:";
+
+export async function cloneRepo(url: string, branch: string, dest: string, githubToken?: string, originUrl?: string | null) {
+  await cloneAt(url, branch, dest, githubToken);
+  // Cloned from the mirror: the remote-tracking branches stay (the agent rebases onto origin/<spec branch>), the
+  // mirror's path does not.
+  if (originUrl !== undefined) await git(["remote", "set-url", "origin", originUrl ?? NO_ORIGIN], gitEnv(), dest);
+}
+
+async function cloneAt(url: string, branch: string, dest: string, githubToken?: string) {
   const { isRemote, source, shown } = repoSource(url);
   if (!isRemote && !fs.existsSync(source)) throw new Error(`repository not found: ${source}`);
   const env = gitEnv(githubToken, url);
