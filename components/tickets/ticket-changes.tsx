@@ -22,9 +22,10 @@ export function TicketChanges({ detail }: { detail: TicketDetail }) {
   const { ticket, tasks, spec } = detail;
   const latest = tasks.at(-1);
   const reviewing = awaitsReview(detail);
-  const diff = useTicketDiff(ticket.id, { version: diffVersion(tasks), enabled: tasks.length > 0 });
+  const version = diffVersion(tasks);
+  const diff = useTicketDiff(ticket.id, { version, enabled: tasks.length > 0 });
   // Only a spec ticket's work is reviewed in the app, so only it can have comments.
-  const comments = useTicketComments(ticket.id, { enabled: spec !== null });
+  const comments = useTicketComments(ticket.id, { version, enabled: spec !== null });
   const addComment = useAddReviewComment(ticket.id);
   const merged = useMemo(() => mergeDiffPages(diff.data?.pages ?? []), [diff.data]);
   const state = deliveryState(latest, spec?.branch ?? null);

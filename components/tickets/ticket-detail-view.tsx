@@ -44,6 +44,8 @@ export function TicketDetailView({ projectId, ticketId }: { projectId: string; t
   const { ticket, dependsOn, blocks, tasks } = detail.data;
   const latest = tasks.at(-1);
   const active = latest && (latest.status === "queued" || latest.status === "running");
+  // Accepted work waiting for review or being merged: Run would skip that step (the server refuses it too).
+  const inPipeline = latest?.integration === "review" || latest?.integration === "queued" || latest?.integration === "integrating";
   const sandboxes = tasks.flatMap((task) => task.sandboxIds.map((id, index) => ({ id, label: `Attempt ${index + 1}${tasks.length > 1 ? ` (run ${tasks.indexOf(task) + 1})` : ""}`, task })));
   const sandboxId = chosenSandbox ?? sandboxes.at(-1)?.id ?? null;
   const timelineLive = Boolean(active && sandboxId === sandboxes.at(-1)?.id);
@@ -78,7 +80,7 @@ export function TicketDetailView({ projectId, ticketId }: { projectId: string; t
         }
         actions={
           <>
-            {!active && ticket.status !== "done" && (
+            {!active && ticket.status !== "done" && !inPipeline && (
               <Button onClick={() => act.mutate("run")} loading={act.isPending && act.variables === "run"}>
                 {latest?.status === "failed" || latest?.status === "cancelled" ? "Run again" : "Run"}
               </Button>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/http/api-client";
 import type { ReviewAction, ReviewCommentDto, ReviewCommentInput } from "@/lib/tickets/review-schemas";
 import { diffKeys } from "@/hooks/api/use-diffs";
@@ -9,17 +9,26 @@ import { boardKeys } from "@/hooks/api/use-board";
 
 export const reviewKeys = {
   all: ["review"] as const,
+  /** Every version of a ticket's comments (what to invalidate and update). */
   comments: (ticketId: string) => [...reviewKeys.all, "comments", ticketId] as const,
+  /** One version: the key changes with each delivery, which may have addressed comments, so they are fetched again. */
+  commentsVersion: (ticketId: string, version: string) => [...reviewKeys.comments(ticketId), version] as const,
 };
 
 const ticketPath = (ticketId: string) => `/api/v1/tickets/${encodeURIComponent(ticketId)}`;
 
-/** A ticket's line comments, oldest first, each open or addressed (by a later delivery). */
-export function useTicketComments(ticketId: string, { enabled = true }: { enabled?: boolean } = {}) {
+/**
+ * A ticket's line comments, oldest first, each open or addressed (by a later delivery). `version` is the ticket
+ * diff's (components/tickets/delivery-state.ts): the server marks comments addressed when it accepts a delivery, and
+ * nothing else would tell this page to ask again.
+ */
+export function useTicketComments(ticketId: string, { version, enabled = true }: { version: string; enabled?: boolean }) {
   return useQuery({
-    queryKey: reviewKeys.comments(ticketId),
+    queryKey: reviewKeys.commentsVersion(ticketId, version),
     queryFn: async ({ signal }) => (await apiFetch<{ comments: ReviewCommentDto[] }>(`${ticketPath(ticketId)}/comments`, { signal })).comments,
     enabled,
+    // The comments stay under their lines while the new version is fetched.
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -31,7 +40,7 @@ export function useAddReviewComment(ticketId: string) {
       (await apiFetch<{ comment: ReviewCommentDto }>(`${ticketPath(ticketId)}/comments`, { method: "POST", body: input })).comment,
     onSuccess: (comment) =>
       // Shown at once under its line; the refetch below then brings whatever else changed.
-      queryClient.setQueryData<ReviewCommentDto[]>(reviewKeys.comments(ticketId), (comments) => (comments ? [...comments, comment] : [comment])),
+      queryClient.setQueriesData<ReviewCommentDto[]>({ queryKey: reviewKeys.comments(ticketId) }, (comments) => comments && [...comments, comment]),
     onSettled: () => queryClient.invalidateQueries({ queryKey: reviewKeys.comments(ticketId) }),
   });
 }

@@ -18,7 +18,10 @@ export async function runTicket({ userId, ticketId }: { userId: string; ticketId
   return db.$transaction(async (tx) => {
     const task = await tx.task.findFirst({ where: { ticketId }, orderBy: { createdAt: "desc" } });
     if (task?.status === "running" || task?.status === "queued") throw new AppError("conflict", `The ticket's task is already ${task.status}`);
-    const data = { status: "queued" as const, runRequested: true, queuedAt: new Date(), error: null };
+    // Accepted work on its way into the spec branch: a new run would skip its review or its integration.
+    if (task?.integration === "review") throw new AppError("conflict", "The ticket's work waits for review: approve it or request changes");
+    if (task?.integration === "queued" || task?.integration === "integrating") throw new AppError("conflict", "The ticket's work is being merged into the spec branch");
+    const data = { status: "queued" as const, runRequested: true, queuedAt: new Date(), error: null, integration: null };
     const queued = task
       ? await tx.task.update({ where: { id: task.id }, data: { ...data, ...(task.status === "failed" || task.status === "cancelled" ? { attempt: 0 } : {}) } })
       : await tx.task.create({ data: { ticketId, kind: ticket.specTaskId ? "implement" : "quick", specTaskId: ticket.specTaskId, ...data } });
