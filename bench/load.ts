@@ -639,6 +639,7 @@ async function main() {
         firstAgentAt: Date | null;
         generatedAt: Date | null;
         executedAt: Date | null;
+        lastAcceptedAt: Date | null;
         passedPhases: number;
         planSize: number;
         tickets: number;
@@ -653,6 +654,9 @@ async function main() {
                 s."completedAt" AS "generatedAt",
                 -- The worker's, when the last ticket is done (the spec agent sends one of the same type when SYNC passed).
                 (SELECT min(v."createdAt") FROM "SandboxEvent" v WHERE v."specId" = s.id AND v.type = 'spec.execution_completed' AND v.source = 'worker') AS "executedAt",
+                -- The last ticket's work accepted by its agent's harness: from here on it is the server's integration.
+                (SELECT max(v."createdAt") FROM "SandboxEvent" v JOIN "Task" t ON t.id = v."taskId" JOIN "Ticket" k ON k.id = t."ticketId"
+                  WHERE k."specId" = s.id AND v.type = 'task.completed') AS "lastAcceptedAt",
                 (SELECT count(DISTINCT r.phase)::int FROM "PhaseRun" r WHERE r."specId" = s.id AND r.status = 'passed') AS "passedPhases",
                 (SELECT count(*)::int FROM "SpecTask" t WHERE t."specId" = s.id) AS "planSize",
                 (SELECT count(*)::int FROM "Ticket" k WHERE k."specId" = s.id) AS tickets,
@@ -663,12 +667,14 @@ async function main() {
          FROM "Spec" s WHERE s.id = ANY($1)`,
         [specIds],
       );
-      // Where a ticket's time goes: waiting for dispatch once its dependency (or SYNC) is done, its agent, delivery.
-      const { rows: ticketTimes } = await raw.query<{ readyAt: Date | null; agentAt: Date | null; agentEndedAt: Date | null; doneAt: Date | null }>(
-        `SELECT greatest(s."completedAt", (SELECT max(dt."completedAt") FROM "TicketDependency" d JOIN "Task" dt ON dt."ticketId" = d."dependsOnId" WHERE d."ticketId" = k.id)) AS "readyAt",
-                b."startedAt" AS "agentAt", b."endedAt" AS "agentEndedAt", t."completedAt" AS "doneAt"
+      // Where a ticket's time goes: waiting for dispatch once its dependency is integrated (or SYNC done), its agent,
+      // delivery (export, push, accepted), integration (merge, tests in an integration sandbox, fast-forward).
+      const integratedAt = (task: string) => `(SELECT min(v."createdAt") FROM "SandboxEvent" v WHERE v."taskId" = ${task} AND v.type = 'task.integrated')`;
+      const { rows: ticketTimes } = await raw.query<{ readyAt: Date | null; agentAt: Date | null; agentEndedAt: Date | null; acceptedAt: Date | null; doneAt: Date | null }>(
+        `SELECT greatest(s."completedAt", (SELECT max(${integratedAt("dt.id")}) FROM "TicketDependency" d JOIN "Task" dt ON dt."ticketId" = d."dependsOnId" WHERE d."ticketId" = k.id)) AS "readyAt",
+                b."startedAt" AS "agentAt", b."endedAt" AS "agentEndedAt", t."completedAt" AS "acceptedAt", ${integratedAt("t.id")} AS "doneAt"
          FROM "Ticket" k JOIN "Spec" s ON s.id = k."specId" JOIN "Task" t ON t."ticketId" = k.id
-         LEFT JOIN LATERAL (SELECT "startedAt", "endedAt" FROM "Sandbox" WHERE "taskId" = t.id ORDER BY "createdAt" DESC LIMIT 1) b ON true
+         LEFT JOIN LATERAL (SELECT "startedAt", "endedAt" FROM "Sandbox" WHERE "taskId" = t.id AND purpose = 'task' ORDER BY "createdAt" DESC LIMIT 1) b ON true
          WHERE k."specId" = ANY($1)`,
         [specIds],
       );
@@ -722,6 +728,20 @@ async function main() {
         `SELECT k.key, p."repoUrl" AS repo, p.id AS "projectId", p.name AS "projectName" FROM "Ticket" k JOIN "Project" p ON p.id = k."projectId" WHERE k."specId" = ANY($1)`,
         [specIds],
       );
+      // …and every spec's branch holds every one of its tickets' delivered commits (one integrated change).
+      const { rows: delivered } = await raw.query<{ repo: string; branch: string | null; sha: string | null }>(
+        `SELECT p."repoUrl" AS repo, s.branch, t."deliveredSha" AS sha FROM "Task" t JOIN "Ticket" k ON k.id = t."ticketId"
+         JOIN "Spec" s ON s.id = k."specId" JOIN "Project" p ON p.id = k."projectId" WHERE k."specId" = ANY($1)`,
+        [specIds],
+      );
+      const unintegrated = delivered.filter(({ repo, branch, sha }) => {
+        try {
+          execFileSync("git", ["-C", repo, "merge-base", "--is-ancestor", sha ?? "none", `refs/heads/${branch}`], { stdio: "ignore" });
+          return false;
+        } catch {
+          return true;
+        }
+      }).length;
       const missingBranches = branches.filter(({ key, repo, projectId, projectName }) => {
         try {
           const branch = ticketBranchName({ id: projectId, name: projectName }, key);
@@ -754,11 +774,13 @@ async function main() {
           claimToAgent: stats(specs.map((s) => since(s.claimedAt, s.firstAgentAt)).filter(Number.isFinite)),
           generation: stats(specs.map((s) => since(launchDate, s.generatedAt)).filter(Number.isFinite)),
           execution: stats(specs.map((s) => since(s.generatedAt, s.executedAt)).filter(Number.isFinite)),
+          lastAcceptedToCompleted: stats(specs.map((s) => since(s.lastAcceptedAt, s.executedAt)).filter(Number.isFinite)),
         },
         perTicketMs: {
           readyToAgent: stats(ticketTimes.map((t) => since(t.readyAt, t.agentAt)).filter(Number.isFinite)),
           agent: stats(ticketTimes.map((t) => since(t.agentAt, t.agentEndedAt)).filter(Number.isFinite)),
-          delivery: stats(ticketTimes.map((t) => since(t.agentEndedAt, t.doneAt)).filter(Number.isFinite)),
+          delivery: stats(ticketTimes.map((t) => since(t.agentEndedAt, t.acceptedAt)).filter(Number.isFinite)),
+          integration: stats(ticketTimes.map((t) => since(t.acceptedAt, t.doneAt)).filter(Number.isFinite)),
         },
         tickets: specs.reduce((sum, s) => sum + s.tickets, 0),
         ticketsDone: specs.reduce((sum, s) => sum + s.ticketsDone, 0),
@@ -796,6 +818,7 @@ async function main() {
         coresBusy: round(Object.values(cpuUsed).reduce((a, b) => a + b, 0) / (spanMs / 1000), 2),
         survivors: survivors.length,
         missingBranches: missingBranches.length,
+        unintegrated,
       };
     }
 
@@ -834,10 +857,12 @@ async function main() {
     row("  launch → a worker claims it (job queue)", spread(solo.perSpecMs.toClaim), spread(load.perSpecMs.toClaim));
     row("  claim → its agent running (clone, start)", spread(solo.perSpecMs.claimToAgent), spread(load.perSpecMs.claimToAgent));
     row("  launch → spec generated (SYNC)", spread(solo.perSpecMs.generation), spread(load.perSpecMs.generation));
-    row("  generated → every ticket done", spread(solo.perSpecMs.execution), spread(load.perSpecMs.execution));
+    row("  generated → every ticket integrated", spread(solo.perSpecMs.execution), spread(load.perSpecMs.execution));
+    row("  last ticket accepted → spec completed", spread(solo.perSpecMs.lastAcceptedToCompleted), spread(load.perSpecMs.lastAcceptedToCompleted));
     row("per ticket: ready → its agent running", spread(solo.perTicketMs.readyToAgent), spread(load.perTicketMs.readyToAgent));
     row("  its agent's run", spread(solo.perTicketMs.agent), spread(load.perTicketMs.agent));
-    row("  agent done → ticket done (push, finish)", spread(solo.perTicketMs.delivery), spread(load.perTicketMs.delivery));
+    row("  agent done → work accepted (export, push)", spread(solo.perTicketMs.delivery), spread(load.perTicketMs.delivery));
+    row("  accepted → integrated (merge, tests, fast-forward)", spread(solo.perTicketMs.integration), spread(load.perTicketMs.integration));
     const work = (p: typeof solo) => `${p.completed}/${p.specs} specs, ${p.ticketsDone}/${p.tickets} tickets, ${p.tasksCompleted} tasks`;
     row("completed", work(solo), work(load));
     row("  task retries / spec respawns / lost sandboxes", `${solo.taskRetries} / ${solo.respawns} / ${solo.lostSandboxes}`, `${load.taskRetries} / ${load.respawns} / ${load.lostSandboxes}`);
@@ -875,6 +900,7 @@ async function main() {
         [`${p.name}: every task completed: ${p.tasksCompleted}/${p.tasks}`, p.tasksCompleted === p.tasks && p.tasks === p.tickets],
         [`${p.name}: tickets per spec = plan size (${PLAN_SIZE}), none duplicated: ${p.wrongTicketCounts} spec(s) off`, p.wrongTicketCounts === 0],
         [`${p.name}: every ticket's branch pushed to its repository: ${p.missingBranches} missing`, p.missingBranches === 0],
+        [`${p.name}: every ticket's delivered work is in its spec branch: ${p.unintegrated} missing`, p.unintegrated === 0],
         [`${p.name}: every model call metered: ${p.model.metered}/${p.model.answered}`, p.model.metered === p.model.answered],
         [`${p.name}: every timeline saw each stored event once, in order: ${p.timelineGaps} spec(s) off`, p.timelineGaps === 0],
         [`${p.name}: no agent process left alive: ${p.survivors}`, p.survivors === 0],
