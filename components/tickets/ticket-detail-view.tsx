@@ -14,23 +14,12 @@ import { LoadingBlock } from "@/components/ui/spinner";
 import { PageHeader } from "@/components/shell/page-header";
 import { EventTimeline } from "@/components/events/event-timeline";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { TaskRun } from "./task-run";
 import { TicketChanges } from "./ticket-changes";
 
 type Task = TicketDetail["tasks"][number];
-type Report = { summary?: string; commits?: number; verdicts?: { criterion: string; met: boolean; evidence: string }[] };
-
-const TASK_TONES: Record<string, "neutral" | "accent" | "success" | "warning" | "danger"> = {
-  pending: "neutral",
-  queued: "accent",
-  running: "accent",
-  completed: "success",
-  failed: "danger",
-  cancelled: "warning",
-};
 
 const STATUS_LABELS: Record<string, string> = { backlog: "Backlog", analyzing: "Analyzing", building: "Building", testing: "Testing", review: "Review", done: "Done" };
-
-const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "—");
 
 /** A ticket: what it asks, what it waits for, every run of its agent (branch, commits, PR) and the live timeline. */
 export function TicketDetailView({ projectId, ticketId }: { projectId: string; ticketId: string }) {
@@ -46,9 +35,11 @@ export function TicketDetailView({ projectId, ticketId }: { projectId: string; t
   const active = latest && (latest.status === "queued" || latest.status === "running");
   // Accepted work waiting for review or being merged: Run would skip that step (the server refuses it too).
   const inPipeline = latest?.integration === "review" || latest?.integration === "queued" || latest?.integration === "integrating";
-  const sandboxes = tasks.flatMap((task) => task.sandboxIds.map((id, index) => ({ id, label: `Attempt ${index + 1}${tasks.length > 1 ? ` (run ${tasks.indexOf(task) + 1})` : ""}`, task })));
+  const sandboxes = tasks.flatMap((task) => sandboxChoices(task, tasks.length > 1 ? ` (run ${tasks.indexOf(task) + 1})` : ""));
   const sandboxId = chosenSandbox ?? sandboxes.at(-1)?.id ?? null;
-  const timelineLive = Boolean(active && sandboxId === sandboxes.at(-1)?.id);
+  // The task is completed while its work is merged and tested, but that runs in a sandbox of its own (the latest one),
+  // whose events would otherwise be read once, when it had none yet, and never again.
+  const timelineLive = Boolean((active || latest?.integration === "integrating") && sandboxId === sandboxes.at(-1)?.id);
 
   return (
     <div className="mx-auto max-w-5xl space-y-6">
@@ -206,63 +197,13 @@ function DependencyList({ title, projectId, tickets, empty }: { title: string; p
   );
 }
 
-function TaskRun({ task, index }: { task: Task; index: number }) {
-  const report = (task.result ?? null) as Report | null;
-  return (
-    <li className="rounded-lg border border-zinc-200 bg-white p-3 text-sm">
-      <div className="flex flex-wrap items-center gap-2">
-        <span className="font-medium text-zinc-900">Run {index + 1}</span>
-        <Badge tone={TASK_TONES[task.status] ?? "neutral"}>{task.status}</Badge>
-        <span className="text-xs text-zinc-500">
-          attempt {task.attempt}/{task.maxAttempts} · started {time(task.startedAt)}
-          {task.completedAt ? ` · finished ${time(task.completedAt)}` : ""}
-          {task.costUsd > 0 ? ` · $${task.costUsd.toFixed(4)}` : ""}
-        </span>
-      </div>
-      <dl className="mt-2 grid gap-x-4 gap-y-1 text-xs sm:grid-cols-[8rem_1fr]">
-        {task.branch && (
-          <>
-            <dt className="text-zinc-500">Branch</dt>
-            <dd className="font-mono text-zinc-800">{task.branch}</dd>
-          </>
-        )}
-        {typeof report?.commits === "number" && (
-          <>
-            <dt className="text-zinc-500">Commits</dt>
-            <dd className="text-zinc-800">{report.commits}</dd>
-          </>
-        )}
-        {task.prUrl && (
-          <>
-            <dt className="text-zinc-500">Pull request</dt>
-            <dd>
-              <a href={task.prUrl} target="_blank" rel="noreferrer" className="text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600">
-                {task.prUrl}
-              </a>
-            </dd>
-          </>
-        )}
-        {report?.summary && (
-          <>
-            <dt className="text-zinc-500">Summary</dt>
-            <dd className="whitespace-pre-wrap text-zinc-800">{report.summary}</dd>
-          </>
-        )}
-      </dl>
-      {task.error && <p className="mt-2 rounded bg-red-50 px-2 py-1 text-xs text-red-800">{task.error}</p>}
-      {report?.verdicts && report.verdicts.length > 0 && (
-        <ul aria-label="Acceptance criteria" className="mt-2 space-y-0.5 text-xs">
-          {report.verdicts.map((verdict, i) => (
-            <li key={i} className="flex gap-2">
-              <span aria-label={verdict.met ? "met" : "not met"} className={verdict.met ? "text-emerald-600" : "text-red-600"}>
-                {verdict.met ? "✓" : "✗"}
-              </span>
-              <span className="text-zinc-800">{verdict.criterion}</span>
-              <span className="text-zinc-500">— {verdict.evidence}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </li>
-  );
+/** A task's sandboxes as the timeline picker names them: its agent's attempts, and the test runs on its merges. */
+function sandboxChoices(task: Task, suffix: string) {
+  let attempts = 0;
+  let checks = 0;
+  return task.sandboxes.map((s) => ({
+    id: s.id,
+    task,
+    label: s.purpose === "integration" ? `Integration tests ${++checks}${suffix}` : `Attempt ${++attempts}${suffix}`,
+  }));
 }

@@ -15,7 +15,7 @@ export async function getTicketDetail({ userId, ticketId }: { userId: string; ti
       spec: { select: { id: true, number: true, branch: true, reviewMode: true } },
     },
   });
-  const sandboxes = await db.sandbox.findMany({ where: { taskId: { in: ticket.tasks.map((t) => t.id) } }, orderBy: { createdAt: "asc" }, select: { id: true, taskId: true, status: true, createdAt: true } });
+  const sandboxes = await db.sandbox.findMany({ where: { taskId: { in: ticket.tasks.map((t) => t.id) } }, orderBy: { createdAt: "asc" }, select: { id: true, taskId: true, status: true, purpose: true, createdAt: true } });
   return {
     ticket: toTicketDto({ ...ticket, tasks: ticket.tasks.filter((t) => t.status === "running").map((t) => ({ id: t.id })) }),
     dependsOn: ticket.dependsOn.map((d) => d.dependsOn),
@@ -43,6 +43,8 @@ export async function getTicketDetail({ userId, ticketId }: { userId: string; ti
       startedAt: task.startedAt?.toISOString() ?? null,
       completedAt: task.completedAt?.toISOString() ?? null,
       sandboxIds: sandboxes.filter((s) => s.taskId === task.id).map((s) => s.id),
+      /** The same sandboxes with what each was for: the agent's attempts ("task") and the tests on its merges ("integration"). */
+      sandboxes: sandboxes.filter((s) => s.taskId === task.id).map((s) => ({ id: s.id, purpose: s.purpose })),
     })),
   };
 }
