@@ -1,14 +1,8 @@
 import { boardViewQuerySchema } from "@/lib/tickets/ticket-schemas";
-import type { TicketStatusName } from "@/lib/tickets/ticket-status";
+import { TICKET_STATUS_TITLES, type TicketStatusName } from "@/lib/tickets/ticket-status";
 
-export const COLUMN_TITLES: Record<TicketStatusName, string> = {
-  backlog: "Backlog",
-  analyzing: "Analyzing",
-  building: "Building",
-  testing: "Testing",
-  review: "Review",
-  done: "Done",
-};
+/** The columns' headings: the names the server's refusals use too. */
+export const COLUMN_TITLES: Record<TicketStatusName, string> = TICKET_STATUS_TITLES;
 
 /** What happens to a card that enters the column: one line under its title, so the board explains itself. */
 export const COLUMN_DESCRIPTIONS: Record<TicketStatusName, string> = {
@@ -16,8 +10,8 @@ export const COLUMN_DESCRIPTIONS: Record<TicketStatusName, string> = {
   analyzing: "Claimed for an agent; its sandbox is starting",
   building: "The agent works on the ticket's branch and commits",
   testing: "The project's tests run on the agent's work",
-  review: "Accepted work waits here for a reviewer (manual review); approving merges it into the spec branch",
-  done: "Delivered: merged into the spec branch and tested, or pushed for a ticket outside a spec",
+  review: "Accepted work waits for a reviewer (manual review), then is merged into the spec branch and tested",
+  done: "Delivered: merged into the spec branch and tested, or pushed to its branch for a ticket outside a spec",
 };
 
 /** The `?scope=` search param as the API takes it; anything it would refuse reads as "all". */

@@ -2,44 +2,33 @@
 
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import {
-  closestCorners,
   DndContext,
   DragOverlay,
   KeyboardSensor,
   PointerSensor,
-  pointerWithin,
-  rectIntersection,
   useSensor,
   useSensors,
-  type Announcements,
-  type CollisionDetection,
   type DragEndEvent,
   type DragOverEvent,
   type DragStartEvent,
-  type UniqueIdentifier,
 } from "@dnd-kit/core";
 import { TICKET_STATUSES } from "@/lib/projects/project-schemas";
 import type { BoardTicket, BoardView } from "@/lib/tickets/get-board-view";
-import {
-  arrangementOf,
-  columnOf,
-  dropInto,
-  enterColumn,
-  moveFor,
-  statusOfColumnDropId,
-  type Arrangement,
-} from "@/components/board/board-arrangement";
+import type { MoveTicketInput } from "@/lib/tickets/move-ticket-in-view";
+import { arrangementOf, columnOf, dropInto, enterColumn, moveFor, type Arrangement } from "@/components/board/board-arrangement";
+import { boardAnnouncements, type BoardDragState } from "@/components/board/board-announcements";
+import { boardCollisionDetection } from "@/components/board/board-collision";
 import { BoardColumn } from "@/components/board/board-column";
 import { boardKeyboardCoordinates } from "@/components/board/board-keyboard";
-import { COLUMN_TITLES } from "@/components/board/board-scope";
-import type { MoveTicketInput } from "@/lib/tickets/move-ticket-in-view";
+import { refusalNotice, refusalsFor, type ColumnRefusals } from "@/components/board/board-refusals";
 import { TicketCardPreview } from "@/components/board/ticket-card";
 
 export interface BoardProps {
   projectId: string;
   view: BoardView;
   specTitles: ReadonlyMap<string, string>;
-  onMove: (input: MoveTicketInput, ticket: BoardTicket) => void;
+  /** A drop that moves a card; `isRefusalExpected` when its column was dimmed (the card is not shown there meanwhile). */
+  onMove: (input: MoveTicketInput, ticket: BoardTicket, options: { isRefusalExpected: boolean }) => void;
   /** True from pick-up until the dropped card shows where it landed; the caller pauses polling meanwhile. */
   onDraggingChange: (isDragging: boolean) => void;
 }
@@ -56,25 +45,6 @@ const SCREEN_READER_INSTRUCTIONS = {
     "up or down within a column, then Space or Enter to drop it, or Escape to cancel.",
 };
 
-/**
- * Cards under the pointer win over the column around them. Without a pointer (keyboard), the middle of the dragged
- * card stands in for it, and nothing under it means the nearest droppable. With a pointer over no column (a gap, the
- * page header), the column the dragged card overlaps most; over nothing at all, the drop is no move.
- */
-const collisionDetection: CollisionDetection = (args) => {
-  const { collisionRect, pointerCoordinates } = args;
-  const point = pointerCoordinates ?? {
-    x: collisionRect.left + collisionRect.width / 2,
-    y: collisionRect.top + collisionRect.height / 2,
-  };
-  const within = pointerWithin({ ...args, pointerCoordinates: point });
-  if (within.length > 0) {
-    const card = within.find((collision) => !statusOfColumnDropId(collision.id));
-    return card ? [card] : within;
-  }
-  return pointerCoordinates ? rectIntersection(args) : closestCorners(args);
-};
-
 /** The columns and the drag-and-drop around them (pointer and keyboard), with spoken announcements. */
 export function Board({ projectId, view, specTitles, onMove, onDraggingChange }: BoardProps) {
   const dndId = useId();
@@ -89,6 +59,15 @@ export function Board({ projectId, view, specTitles, onMove, onDraggingChange }:
   }, []);
   /** The board at drop time: once the view differs (the optimistic move landed), the arrangement is let go. */
   const [settlingFrom, setSettlingFrom] = useState<BoardView | null>(null);
+  /** During a drag: why the card cannot enter each column, by the server's rules (lib/tickets/can-move-ticket.ts). */
+  const [refusals, setRefusalsState] = useState<ColumnRefusals | null>(null);
+  const refusalsRef = useRef<ColumnRefusals | null>(null);
+  const setRefusals = (next: ColumnRefusals | null) => {
+    refusalsRef.current = next;
+    setRefusalsState(next);
+  };
+  /** The move the last drop sent, for its announcement (dnd-kit announces a drop after its handler ran). */
+  const dropRef = useRef<BoardDragState["drop"]>(null);
 
   // The arrangement shown until then matches the optimistic board, so letting it go a frame later shows no jump.
   useEffect(() => {
@@ -129,44 +108,25 @@ export function Board({ projectId, view, specTitles, onMove, onDraggingChange }:
   useEffect(() => {
     latest.current = { view, ticketsById };
   });
-  const announcements = useMemo<Announcements>(() => {
-    const nameOf = (id: UniqueIdentifier) => {
-      const ticket = latest.current.ticketsById.get(String(id));
-      return ticket ? `${ticket.key} (${ticket.title})` : "The ticket";
-    };
-    const placeOf = (id: UniqueIdentifier, over: UniqueIdentifier) => {
-      const current = arrangementRef.current ?? arrangementOf(latest.current.view);
-      const status = columnOf(current, over);
-      if (!status) return "outside the columns";
-      const ids = current[status];
-      const index = ids.indexOf(String(id));
-      return index === -1 ? COLUMN_TITLES[status] : `${COLUMN_TITLES[status]}, position ${index + 1} of ${ids.length}`;
-    };
-    // dnd-kit reports the card over its own place right after the pick-up; saying so would cut "Picked up" short.
-    let hasLeftStart = false;
-    return {
-      onDragStart: ({ active }) => {
-        hasLeftStart = false;
-        return `Picked up ${nameOf(active.id)} in ${placeOf(active.id, active.id)}.`;
-      },
-      onDragOver: ({ active, over }) => {
-        if (!hasLeftStart && over?.id === active.id) return undefined;
-        hasLeftStart = true;
-        return over ? `${nameOf(active.id)} is over ${placeOf(active.id, over.id)}.` : `${nameOf(active.id)} is outside the columns.`;
-      },
-      onDragEnd: ({ active, over }) =>
-        over
-          ? `Dropped ${nameOf(active.id)} in ${placeOf(active.id, over.id)}.`
-          : `Dropped ${nameOf(active.id)} outside the columns; it stays where it was.`,
-      onDragCancel: ({ active }) => `Moving ${nameOf(active.id)} was cancelled; it is back where it was.`,
-    };
-  }, []);
+  const announcements = useMemo(
+    () =>
+      boardAnnouncements(() => ({
+        ...latest.current,
+        arrangement: arrangementRef.current,
+        refusals: refusalsRef.current,
+        drop: dropRef.current,
+      })),
+    [],
+  );
 
   const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS), useSensor(KeyboardSensor, KEYBOARD_OPTIONS));
 
   const onDragStart = ({ active }: DragStartEvent) => {
     setSettlingFrom(null);
     setActiveId(String(active.id));
+    const ticket = ticketsById.get(String(active.id));
+    setRefusals(ticket ? refusalsFor(view, ticket) : null);
+    dropRef.current = null;
     // A previous drop still settling keeps its arrangement, so that card does not jump back during this drag.
     setArrangement(arrangementRef.current ?? arrangementOf(view));
   };
@@ -181,6 +141,8 @@ export function Board({ projectId, view, specTitles, onMove, onDraggingChange }:
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     setActiveId(null);
+    const expected = refusalsRef.current;
+    setRefusals(null);
     const ticket = ticketsById.get(String(active.id));
     const arrangement = arrangementRef.current;
     if (!arrangement || !over || !ticket) {
@@ -188,19 +150,29 @@ export function Board({ projectId, view, specTitles, onMove, onDraggingChange }:
       return;
     }
     const final = dropInto(arrangement, active.id, over.id);
-    const move = moveFor(final, arrangementOf(view), ticket.id);
+    const original = arrangementOf(view);
+    const move = moveFor(final, original, ticket.id);
     if (!move) {
       setArrangement(null);
       return;
     }
-    // Keep showing the drop until the optimistic update reaches the view, so the card never flashes back.
-    setArrangement(final);
-    setSettlingFrom(view);
-    onMove(move, ticket);
+    dropRef.current = { from: columnOf(original, ticket.id) ?? ticket.status, to: move.toStatus };
+    // The column said why it would refuse: the card goes back at once, and the server's answer is what is announced.
+    // The move is still sent, since the server, not the board's copy of the rules' inputs, decides.
+    const isRefusalExpected = Boolean(expected?.[move.toStatus]);
+    if (isRefusalExpected) {
+      setArrangement(null);
+    } else {
+      // Keep showing the drop until the optimistic update reaches the view, so the card never flashes back.
+      setArrangement(final);
+      setSettlingFrom(view);
+    }
+    onMove(move, ticket, { isRefusalExpected });
   };
 
   const onDragCancel = () => {
     setActiveId(null);
+    setRefusals(null);
     setArrangement(null);
   };
 
@@ -210,7 +182,7 @@ export function Board({ projectId, view, specTitles, onMove, onDraggingChange }:
     <DndContext
       id={dndId}
       sensors={sensors}
-      collisionDetection={collisionDetection}
+      collisionDetection={boardCollisionDetection}
       accessibility={{ announcements, screenReaderInstructions: SCREEN_READER_INSTRUCTIONS }}
       onDragStart={onDragStart}
       onDragOver={onDragOver}
@@ -236,6 +208,7 @@ export function Board({ projectId, view, specTitles, onMove, onDraggingChange }:
               count={column?.count ?? 0}
               wipLimit={column?.wipLimit ?? null}
               specTitles={specTitles}
+              refusal={refusals?.[status] ? refusalNotice(refusals[status]) : null}
             />
           );
         })}

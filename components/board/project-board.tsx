@@ -2,13 +2,13 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { ApiError } from "@/lib/http/api-client";
 import type { BoardTicket } from "@/lib/tickets/get-board-view";
 import { useBoardSpecs, useBoardView, useMoveTicket } from "@/hooks/api/use-board";
 import { useProjects } from "@/hooks/api/use-projects";
 import { Board } from "@/components/board/board";
 import { BoardFilters } from "@/components/board/board-filters";
-import { parseBoardScope } from "@/components/board/board-scope";
+import { COLUMN_TITLES, parseBoardScope } from "@/components/board/board-scope";
+import { moveFailureAnnouncement, MoveFailureNotice, type MoveFailure } from "@/components/board/move-failure-notice";
 import type { MoveTicketInput } from "@/lib/tickets/move-ticket-in-view";
 import { NewTicketDialog } from "@/components/board/new-ticket-dialog";
 import { ProjectPicker } from "@/components/projects/project-picker";
@@ -18,19 +18,6 @@ import { ApiErrorAlert, errorMessage } from "@/components/ui/api-error";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LoadingBlock, Spinner } from "@/components/ui/spinner";
-
-interface MoveFailure {
-  input: MoveTicketInput;
-  ticketKey: string;
-  error: unknown;
-}
-
-/** A WIP-limit refusal (409 with the limit in its details) may be overridden; a refused transition may not. */
-function isWipLimitRefusal(error: unknown): boolean {
-  if (!(error instanceof ApiError) || error.status !== 409) return false;
-  const details = error.details;
-  return typeof details === "object" && details !== null && "wipLimit" in details && typeof details.wipLimit === "number";
-}
 
 /** The kanban board of one project: header with project picker, filters kept in `?scope=`, the columns. */
 export function ProjectBoard({ projectId }: { projectId: string }) {
@@ -50,14 +37,32 @@ export function ProjectBoard({ projectId }: { projectId: string }) {
   const project = projects.data?.find((candidate) => candidate.id === projectId);
   const specTitles = useMemo(() => new Map((specs.data ?? []).map((spec) => [spec.id, spec.title])), [specs.data]);
 
+  /** The outcome of the last move, as the server answered it, for screen readers (the drag said only "Moving …"). */
+  const [announcement, setAnnouncement] = useState("");
+
   const runMove = useCallback(
-    (input: MoveTicketInput, ticketKey: string) => {
+    (input: MoveTicketInput, ticket: Pick<BoardTicket, "key" | "status">, isOptimistic = true) => {
       setFailure(null);
-      moveTicket(input).catch((error: unknown) => setFailure({ input, ticketKey, error }));
+      // Emptied first, so the same words for the next move are read again.
+      setAnnouncement("");
+      moveTicket({ input, isOptimistic }).then(
+        () => {
+          const column = COLUMN_TITLES[input.toStatus];
+          setAnnouncement(ticket.status === input.toStatus ? `Moved ${ticket.key} within ${column}.` : `Moved ${ticket.key} to ${column}.`);
+        },
+        (error: unknown) => {
+          const next = { input, ticketKey: ticket.key, fromStatus: ticket.status, error };
+          setFailure(next);
+          setAnnouncement(moveFailureAnnouncement(next));
+        },
+      );
     },
     [moveTicket],
   );
-  const onMove = useCallback((input: MoveTicketInput, ticket: BoardTicket) => runMove(input, ticket.key), [runMove]);
+  const onMove = useCallback(
+    (input: MoveTicketInput, ticket: BoardTicket, { isRefusalExpected }: { isRefusalExpected: boolean }) => runMove(input, ticket, !isRefusalExpected),
+    [runMove],
+  );
 
   // Specs synced after the list was loaded name cards too; fetch the list again (at most every 10 s) to title them.
   const hasUnknownSpec = board.data?.columns.some((column) => column.tickets.some((ticket) => ticket.specId && !specTitles.has(ticket.specId)));
@@ -111,25 +116,18 @@ export function ProjectBoard({ projectId }: { projectId: string }) {
         ) : null}
       </div>
 
+      {/* Always in the page, so a change is read out: the server's answer to each move. */}
+      <p role="status" aria-live="assertive" aria-atomic="true" className="sr-only">
+        {announcement}
+      </p>
       {failure ? (
         <div className="mb-4">
-          <Alert
-            title={`Could not move ${failure.ticketKey}`}
-            action={
-              <div className="flex shrink-0 gap-2">
-                {isWipLimitRefusal(failure.error) ? (
-                  <Button size="sm" variant="secondary" onClick={() => runMove({ ...failure.input, force: true }, failure.ticketKey)}>
-                    Move anyway
-                  </Button>
-                ) : null}
-                <Button size="sm" variant="ghost" onClick={() => setFailure(null)}>
-                  Dismiss
-                </Button>
-              </div>
-            }
-          >
-            {errorMessage(failure.error)}
-          </Alert>
+          <MoveFailureNotice
+            failure={failure}
+            // The card is still in its old column: the key and column it came from are the failure's.
+            onForce={() => runMove({ ...failure.input, force: true }, { key: failure.ticketKey, status: failure.fromStatus })}
+            onDismiss={() => setFailure(null)}
+          />
         </div>
       ) : null}
 

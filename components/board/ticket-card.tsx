@@ -5,6 +5,7 @@ import { memo, type ReactNode } from "react";
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import type { BoardTicket } from "@/lib/tickets/get-board-view";
+import { AssigneeAvatar, CardAssignee } from "@/components/board/card-assignee";
 import { Badge } from "@/components/ui/badge";
 
 const PRIORITY: Record<BoardTicket["priority"], { label: string; tone: "neutral" | "accent" | "warning" | "danger" }> = {
@@ -25,7 +26,8 @@ interface TicketCardProps {
 
 /**
  * A board card in its list. Memoized: between polls unchanged tickets keep their identity, so of 500 cards only the
- * changed ones render. The drag handle, not the card, carries the drag listeners, so the title stays a plain link.
+ * changed ones render. The drag handle, not the card, carries the drag listeners, so the title stays a plain link and
+ * the assignee a plain button.
  */
 export const SortableTicketCard = memo(function SortableTicketCard({ ticket, projectId, specTitle }: TicketCardProps) {
   const { setNodeRef, setActivatorNodeRef, attributes, listeners, transform, transition, isDragging } = useSortable({
@@ -36,8 +38,9 @@ export const SortableTicketCard = memo(function SortableTicketCard({ ticket, pro
     <li
       ref={setNodeRef}
       style={{ transform: CSS.Translate.toString(transform), transition }}
-      // The card stays in place, faded, while its copy follows the pointer.
-      className={isDragging ? "opacity-40" : undefined}
+      // While its copy follows the pointer, the card leaves an empty slot where it would land (its content hidden, not
+      // faded: faded text would be text below 4.5:1 contrast).
+      className={isDragging ? "rounded-md bg-indigo-50/60 outline-2 outline-dashed outline-indigo-300 *:invisible" : undefined}
     >
       <TicketCardBody
         ticket={ticket}
@@ -55,6 +58,7 @@ export const SortableTicketCard = memo(function SortableTicketCard({ ticket, pro
             <GripIcon />
           </button>
         }
+        assignee={<CardAssignee ticket={ticket} projectId={projectId} />}
       />
     </li>
   );
@@ -72,6 +76,7 @@ export function TicketCardPreview({ ticket, specTitle }: { ticket: BoardTicket; 
             <GripIcon />
           </span>
         }
+        assignee={<AssigneeAvatar name={ticket.assigneeId ? (ticket.assigneeName ?? "?") : null} />}
       />
     </div>
   );
@@ -82,15 +87,18 @@ function TicketCardBody({
   projectId,
   specTitle,
   handle,
+  assignee,
 }: {
   ticket: BoardTicket;
   /** Absent for the drag preview, whose title is not a link. */
   projectId?: string;
   specTitle: string | undefined;
   handle: ReactNode;
+  /** Beside the title: the assign button on the board, the avatar alone in the drag preview. */
+  assignee: ReactNode;
 }) {
   const priority = PRIORITY[ticket.priority];
-  const titleClasses = "mt-1 block break-words text-sm font-medium leading-snug text-zinc-900";
+  const titleClasses = "block min-w-0 flex-1 break-words text-sm font-medium leading-snug text-zinc-900";
   return (
     <div
       className={[
@@ -111,18 +119,21 @@ function TicketCardBody({
           </Badge>
         </span>
       </div>
-      {projectId ? (
-        <Link
-          href={ticketHref(projectId, ticket.id)}
-          // Hundreds of cards in view would each prefetch their ticket page.
-          prefetch={false}
-          className={`${titleClasses} rounded-sm hover:text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-600`}
-        >
-          {ticket.title}
-        </Link>
-      ) : (
-        <span className={titleClasses}>{ticket.title}</span>
-      )}
+      <div className="mt-1 flex items-start gap-1.5">
+        {projectId ? (
+          <Link
+            href={ticketHref(projectId, ticket.id)}
+            // Hundreds of cards in view would each prefetch their ticket page.
+            prefetch={false}
+            className={`${titleClasses} rounded-sm hover:text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-600`}
+          >
+            {ticket.title}
+          </Link>
+        ) : (
+          <span className={titleClasses}>{ticket.title}</span>
+        )}
+        {assignee}
+      </div>
       {ticket.isBlocked ? (
         <p className="mt-1 flex items-start gap-1 text-xs font-medium text-red-700">
           <BlockedIcon />

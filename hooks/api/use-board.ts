@@ -41,25 +41,35 @@ export function useBoardView(projectId: string, scope: BoardScope, { paused = fa
   });
 }
 
+/** A move as the board asks for it. */
+export interface MoveRequest {
+  input: MoveTicketInput;
+  /**
+   * Show the card in its new place before the server answers (the default). False when the board expects a refusal
+   * (the column was dimmed with the reason): the card stays put instead of jumping there and back.
+   */
+  isOptimistic?: boolean;
+}
+
 /**
- * POST /api/v1/board/move with the card moved in the cached board at once; a refusal puts the board back as it was
- * (the caller shows why).
+ * POST /api/v1/board/move, with the card moved in the cached board at once unless told otherwise; a refusal puts the
+ * board back as it was (the caller says why).
  */
 export function useMoveTicket(projectId: string, scope: BoardScope) {
   const queryClient = useQueryClient();
   const queryKey = boardKeys.view(projectId, scope);
   return useMutation({
     mutationKey: boardKeys.moves(projectId),
-    mutationFn: async (input: MoveTicketInput) =>
+    mutationFn: async ({ input }: MoveRequest) =>
       (await apiFetch<{ ticket: TicketDto }>("/api/v1/board/move", { method: "POST", body: input })).ticket,
-    onMutate: async (input) => {
+    onMutate: async ({ input, isOptimistic = true }) => {
       // A poll already under way would overwrite the optimistic board with the old one.
       await queryClient.cancelQueries({ queryKey });
-      const previous = queryClient.getQueryData<BoardView>(queryKey);
+      const previous = isOptimistic ? queryClient.getQueryData<BoardView>(queryKey) : undefined;
       if (previous) queryClient.setQueryData<BoardView>(queryKey, moveTicketInView(previous, input));
       return { previous };
     },
-    onError: (_error, _input, context) => {
+    onError: (_error, _request, context) => {
       if (context?.previous) queryClient.setQueryData(queryKey, context.previous);
     },
     onSettled: () => {

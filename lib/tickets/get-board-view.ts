@@ -1,24 +1,34 @@
 import { getPgPool } from "@/lib/db/pg-pool";
+import type { IntegrationStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/errors";
 import type { TicketDto } from "@/lib/tickets/ticket-schemas";
 import { TICKET_STATUSES, type TicketStatusName } from "@/lib/tickets/ticket-status";
 
-/** A card: the ticket without what a card never shows (description, timestamps); 2,000 of them add up. */
-export type BoardTicket = Omit<TicketDto, "description" | "createdAt" | "updatedAt">;
+/**
+ * A card: the ticket without what a card never shows (description, timestamps); 2,000 of them add up. With what the
+ * board needs besides: the assignee's name, and the latest task's integration state (the board judges a drag with it
+ * before the drop, as the server does after: lib/tickets/can-move-ticket.ts).
+ */
+export type BoardTicket = Omit<TicketDto, "description" | "createdAt" | "updatedAt"> & {
+  assigneeName: string | null;
+  integration: IntegrationStatus | null;
+};
 
 /**
- * The whole board as one JSON document built by PostgreSQL: dependency counts and running agents as grouped joins
- * (not two subqueries per ticket), cards grouped by status and ordered by position. Node passes the text through
- * instead of parsing 2,000 rows into objects and serializing them again. Exported for bench/board-dispatch.ts,
+ * The whole board as one JSON document built by PostgreSQL: dependency counts, running agents and the latest task's
+ * integration state as grouped joins (not subqueries per ticket), cards grouped by status and ordered by position.
+ * Node passes the text through instead of parsing 2,000 rows into objects and serializing them again. Exported for bench/board-dispatch.ts,
  * whose raw baseline runs this same statement.
  */
 export const BOARD_TICKETS_SQL = `
   WITH deps AS (
     SELECT d."ticketId", count(*)::int AS n FROM "TicketDependency" d JOIN "Ticket" x ON x.id = d."ticketId"
     WHERE x."projectId" = $1 GROUP BY d."ticketId"),
-  running AS (
-    SELECT DISTINCT k."ticketId" FROM "Task" k JOIN "Ticket" x ON x.id = k."ticketId"
-    WHERE x."projectId" = $1 AND k.status = 'running'),
+  tasks AS (
+    SELECT k."ticketId", bool_or(k.status = 'running') AS running,
+           (array_agg(k.integration ORDER BY k."createdAt" DESC))[1] AS integration
+    FROM "Task" k JOIN "Ticket" x ON x.id = k."ticketId"
+    WHERE x."projectId" = $1 GROUP BY k."ticketId"),
   cards AS (
     SELECT t.status, t.position, t.number,
            (($2 <> 'mine' OR t."userId" = $3 OR t."assigneeId" = $3)
@@ -27,10 +37,12 @@ export const BOARD_TICKETS_SQL = `
            json_build_object('id', t.id, 'projectId', t."projectId", 'key', t.key, 'number', t.number, 'title', t.title,
              'status', t.status, 'isBlocked', t."isBlocked", 'blockedReason', t."blockedReason", 'priority', t.priority,
              'position', t.position, 'userId', t."userId", 'assigneeId', t."assigneeId", 'specId', t."specId",
-             'specTaskId', t."specTaskId", 'dependencyCount', COALESCE(deps.n, 0), 'running', running."ticketId" IS NOT NULL) AS card
+             'specTaskId', t."specTaskId", 'dependencyCount', COALESCE(deps.n, 0), 'running', COALESCE(tasks.running, false),
+             'integration', tasks.integration, 'assigneeName', u.name) AS card
     FROM "Ticket" t
     LEFT JOIN deps ON deps."ticketId" = t.id
-    LEFT JOIN running ON running."ticketId" = t.id
+    LEFT JOIN tasks ON tasks."ticketId" = t.id
+    LEFT JOIN "User" u ON u.id = t."assigneeId"
     WHERE t."projectId" = $1)
   SELECT status::text AS status, count(*)::int AS count,
          COALESCE(json_agg(card ORDER BY position, number) FILTER (WHERE shown), '[]')::text AS tickets

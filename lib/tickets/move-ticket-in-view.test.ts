@@ -20,6 +20,8 @@ const ticket = (id: string, status: TicketStatusName, position: number): BoardTi
   specTaskId: null,
   dependencyCount: 0,
   running: false,
+  assigneeName: null,
+  integration: null,
 });
 
 const view = (): BoardView => ({
