@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 type TestRun = NonNullable<TicketDiffDto["lastTestRun"]>;
 
 /** Who ran it matters: the server's run on the merged result is evidence; the agent's own run is its word. */
-const SOURCE_LABELS: Record<TestRun["source"], string> = { integration: "verified by the server", agent: "agent's run" };
+const SOURCE_LABELS: Record<TestRun["source"], string> = { integration: "Verified by the server: run on the merge", agent: "The agent says: its own run, in its sandbox" };
 
 /** The last test run the server saw for the ticket's work: command, outcome, exit code and the output it kept. */
 export function TicketTestRun({ run }: { run: TestRun | null }) {

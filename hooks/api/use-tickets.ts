@@ -4,6 +4,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/http/api-client";
 import type { SandboxDetailDto } from "@/lib/specs/sandbox-dto";
 import type { TicketDetail } from "@/lib/tickets/get-ticket-detail";
+import type { ReopenTicketInput, TicketDto } from "@/lib/tickets/ticket-schemas";
+import { boardKeys } from "@/hooks/api/use-board";
 
 export const ticketKeys = {
   all: ["tickets"] as const,
@@ -41,6 +43,16 @@ export function useTicketAction(ticketId: string) {
   return useMutation({
     mutationFn: (action: "run" | "cancel") => apiFetch(`/api/v1/tickets/${encodeURIComponent(ticketId)}/${action}`, { method: "POST", body: {} }),
     onSettled: () => client.invalidateQueries({ queryKey: ticketKeys.detail(ticketId) }),
+  });
+}
+
+/** Reopen a done ticket (back to the backlog), and with `run` queue a new run of its agent at once. */
+export function useReopenTicket(ticketId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ReopenTicketInput) =>
+      apiFetch<{ ticket: TicketDto; taskId: string | null }>(`/api/v1/tickets/${encodeURIComponent(ticketId)}/reopen`, { method: "POST", body: input }),
+    onSettled: () => Promise.all([client.invalidateQueries({ queryKey: ticketKeys.detail(ticketId) }), client.invalidateQueries({ queryKey: boardKeys.all })]),
   });
 }
 

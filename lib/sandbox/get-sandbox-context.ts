@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { ticketBranchName } from "@/lib/repos/ticket-branch-name";
+import { listTicketCriteria } from "@/lib/tickets/list-ticket-criteria";
 import type { SandboxCaller } from "@/lib/auth/authenticate-sandbox-token";
 import type { SandboxContext } from "@/lib/specs/sandbox-context-schema";
 import { pendingFeedbackSchema, WORK_PHASES, type SpecPhaseName } from "@/lib/specs/spec-schemas";
@@ -59,7 +60,8 @@ export async function getSandboxContext(caller: SandboxCaller): Promise<SandboxC
       attempt: task.attempt,
       ticket: { id: ticket.id, key: ticket.key, title: ticket.title, description: ticket.description, priority: ticket.priority },
       branch: task.branch ?? ticketBranchName(ticket.project, ticket.key),
-      criteria: await criteriaOf(task.specTask),
+      // The same list the ticket's page shows, so the verdicts the agent gives line up with what people read.
+      criteria: (await listTicketCriteria(task.specTask)).map(({ id, text }) => ({ id, text })),
       specBranch: task.specTaskId ? (ticket.spec?.branch ?? null) : null,
       resume: task.deliveredSha !== null,
       feedback: task.feedback,
@@ -72,13 +74,3 @@ function pendingFeedbackOf(value: unknown): { phase: SpecPhaseName; feedback: st
   return parsed.success ? parsed.data : null;
 }
 
-async function criteriaOf(specTask: { specId: string; requirementRefs: string[]; acceptanceCriteria: unknown } | null) {
-  if (!specTask) return [];
-  const own = (Array.isArray(specTask.acceptanceCriteria) ? (specTask.acceptanceCriteria as string[]) : []).map((text) => ({ id: null, text }));
-  const linked = await db.specAcceptanceCriterion.findMany({
-    where: { requirement: { specId: specTask.specId, localId: { in: specTask.requirementRefs } } },
-    orderBy: [{ requirement: { position: "asc" } }, { position: "asc" }],
-    select: { id: true, text: true },
-  });
-  return [...own, ...linked];
-}

@@ -12,10 +12,10 @@ export interface BridgeResult {
 
 /**
  * The bridge from plan to board: one Ticket per SpecTask — owned by the spec's creator, linked to the spec and its
- * task, with a human key, the task's priority, a description carrying the requirements and acceptance criteria it
- * serves, in the backlog — plus one implementation Task, and dependencies mirroring the plan's. Runs inside the
- * caller's transaction with the spec locked; idempotent (a SpecTask has at most one ticket, enforced by a unique
- * column), so running it twice creates nothing new.
+ * task, with a human key, the task's priority, a description naming the requirements it serves (its acceptance
+ * criteria stay data, see describe), in the backlog — plus one implementation Task, and dependencies mirroring the
+ * plan's. Runs inside the caller's transaction with the spec locked; idempotent (a SpecTask has at most one ticket,
+ * enforced by a unique column), so running it twice creates nothing new.
  */
 export async function createTicketsFromSpec(tx: Prisma.TransactionClient, { specId, specTaskIds }: { specId: string; specTaskIds?: string[] }): Promise<BridgeResult> {
   await lockSpec(tx, specId);
@@ -29,7 +29,7 @@ export async function createTicketsFromSpec(tx: Prisma.TransactionClient, { spec
   const created: BridgeResult["created"] = [];
 
   if (missing.length > 0) {
-    const requirements = await tx.specRequirement.findMany({ where: { specId }, include: { criteria: { orderBy: { position: "asc" } } } });
+    const requirements = await tx.specRequirement.findMany({ where: { specId }, select: { localId: true, text: true } });
     const byLocalId = new Map(requirements.map((r) => [r.localId, r]));
     const keys = await allocateTicketKeys(tx, spec.projectId, missing.length);
     let position = await endOfColumn(spec.projectId, "backlog", tx);
@@ -73,19 +73,19 @@ export async function createTicketsFromSpec(tx: Prisma.TransactionClient, { spec
   return { created, ticketIds: [...ticketOf.values()] };
 }
 
-type TaskRow = { description: string; requirementRefs: string[]; acceptanceCriteria: Prisma.JsonValue; estimateHours: number | null };
-type RequirementRow = { localId: string; text: string; criteria: { text: string }[] };
+type TaskRow = { description: string; requirementRefs: string[]; estimateHours: number | null };
+type RequirementRow = { localId: string; text: string };
 
+/**
+ * The ticket's description: the task's words, the requirements it serves and its estimate. Not its acceptance
+ * criteria: they stay data (the spec task's own and its requirements' criteria, lib/tickets/list-ticket-criteria.ts),
+ * which the agent is given with their ids and the ticket page lists once, each with the agent's verdict — a copy in
+ * the text would show them twice and go stale.
+ */
 function describe(task: TaskRow, requirements: Map<string, RequirementRow>): string {
   const lines = [task.description.trim(), ""];
-  const criteria = Array.isArray(task.acceptanceCriteria) ? (task.acceptanceCriteria as string[]) : [];
-  if (criteria.length) lines.push("## Acceptance criteria", ...criteria.map((c) => `- [ ] ${c}`), "");
   const linked = task.requirementRefs.map((ref) => requirements.get(ref)).filter((r): r is RequirementRow => Boolean(r));
-  if (linked.length) {
-    lines.push("## Requirements");
-    for (const r of linked) lines.push(`- **${r.localId}** — ${r.text}`, ...r.criteria.map((c) => `  - ${c.text}`));
-    lines.push("");
-  }
+  if (linked.length) lines.push("## Requirements", ...linked.map((r) => `- **${r.localId}** — ${r.text}`), "");
   if (task.estimateHours) lines.push(`Estimate: ${task.estimateHours} h`);
   return lines.join("\n").trim();
 }

@@ -2,13 +2,13 @@ import { assertOrgBudgetLeft } from "@/lib/llm/assert-org-budget-left";
 import { db } from "@/lib/db/client";
 import { assertModelConfigured } from "@/lib/llm/assert-model-configured";
 import { AppError } from "@/lib/http/errors";
-import { resumeFailedExecution } from "@/lib/specs/spec-state";
-import { enqueueDispatch } from "@/lib/jobs/enqueue-dispatch";
 import { getTicketForMemberOrThrow } from "@/lib/tickets/get-ticket-for-member-or-throw";
+import { queueTicketTask } from "@/lib/tickets/queue-ticket-task";
 
 /**
  * A person presses Run: the ticket's task is queued even with auto-execute off (a failed or cancelled one gets a
- * fresh set of attempts) and runs as soon as its dependencies are done and the project has a free slot.
+ * fresh set of attempts, a completed one a new task beside it) and runs as soon as its dependencies are done and the
+ * project has a free slot.
  */
 export async function runTicket({ userId, ticketId }: { userId: string; ticketId: string }) {
   const ticket = await getTicketForMemberOrThrow({ userId, ticketId });
@@ -21,14 +21,7 @@ export async function runTicket({ userId, ticketId }: { userId: string; ticketId
     // Accepted work on its way into the spec branch: a new run would skip its review or its integration.
     if (task?.integration === "review") throw new AppError("conflict", "The ticket's work waits for review: approve it or request changes");
     if (task?.integration === "queued" || task?.integration === "integrating") throw new AppError("conflict", "The ticket's work is being merged into the spec branch");
-    const data = { status: "queued" as const, runRequested: true, queuedAt: new Date(), error: null, integration: null };
-    const queued = task
-      ? await tx.task.update({ where: { id: task.id }, data: { ...data, ...(task.status === "failed" || task.status === "cancelled" ? { attempt: 0 } : {}) } })
-      : await tx.task.create({ data: { ticketId, kind: ticket.specTaskId ? "implement" : "quick", specTaskId: ticket.specTaskId, ...data } });
-    await tx.ticket.update({ where: { id: ticketId }, data: { isBlocked: false, blockedReason: null } });
-    // A spec whose execution failed on this ticket is running again.
-    if (ticket.specId) await resumeFailedExecution(tx, ticket.specId);
-    await enqueueDispatch(tx);
+    const queued = await queueTicketTask(tx, { ticket, latest: task });
     return { taskId: queued.id, status: queued.status };
   });
 }

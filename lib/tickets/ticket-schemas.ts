@@ -41,6 +41,18 @@ export const updateTicketSchema = z
   .refine((value) => Object.keys(value).length > 0, "Send at least one field to change");
 export type UpdateTicketInput = z.infer<typeof updateTicketSchema>;
 
+/** POST /api/v1/tickets/{ticketId}/reopen: a done ticket back to the backlog, and on request a new run of its agent. */
+export const reopenTicketSchema = z
+  .object({
+    /** Queue a new run at once (a new attempt; the done run's record stays). */
+    run: z.boolean().default(false),
+    /** What the new run should do differently; in its agent's prompt. Only with `run`. */
+    reason: z.string().trim().max(4000).optional(),
+  })
+  .refine((value) => value.run || !value.reason, { path: ["reason"], message: "A reason goes to the new run's agent: send it with run: true" })
+  .default({ run: false });
+export type ReopenTicketInput = z.infer<typeof reopenTicketSchema>;
+
 export const ticketParamsSchema = z.object({ ticketId: z.string().min(1).max(64) });
 
 export const boardViewQuerySchema = z.object({
