@@ -1,27 +1,10 @@
 import type { ReactNode } from "react";
-import Markdown, { type Components } from "react-markdown";
 import type { SpecDetail } from "@/lib/specs/get-spec-detail";
 import { EmptyState } from "@/components/ui/empty-state";
+import { MarkdownList, MarkdownText } from "./markdown-text";
 import { designComponents, designDataModels, designEndpoints, linesOf } from "./spec-content";
 
 type Design = NonNullable<SpecDetail["design"]>;
-
-// The agent's markdown sits under the page's h1 and the tab's h3s, so its headings start at h4. `node` is dropped
-// from each element's props: react-markdown passes the syntax-tree node, which is no DOM attribute.
-const MARKDOWN: Components = {
-  h1: ({ node: _node, ...props }) => <h4 className="mt-4 text-sm font-semibold text-zinc-900" {...props} />,
-  h2: ({ node: _node, ...props }) => <h4 className="mt-4 text-sm font-semibold text-zinc-900" {...props} />,
-  h3: ({ node: _node, ...props }) => <h5 className="mt-3 text-sm font-medium text-zinc-900" {...props} />,
-  h4: ({ node: _node, ...props }) => <h6 className="mt-3 text-xs font-semibold uppercase text-zinc-700" {...props} />,
-  p: ({ node: _node, ...props }) => <p className="mt-2 leading-relaxed" {...props} />,
-  ul: ({ node: _node, ...props }) => <ul className="mt-2 list-disc space-y-1 pl-5" {...props} />,
-  ol: ({ node: _node, ...props }) => <ol className="mt-2 list-decimal space-y-1 pl-5" {...props} />,
-  a: ({ node: _node, ...props }) => <a className="text-indigo-700 underline" rel="noreferrer" {...props} />,
-  code: ({ node: _node, ...props }) => <code className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-[0.85em]" {...props} />,
-  // Focusable, so a long line can be scrolled to with the keyboard.
-  pre: ({ node: _node, ...props }) => <pre tabIndex={0} className="mt-2 overflow-x-auto rounded bg-zinc-50 p-3 text-xs focus-visible:outline-2 focus-visible:outline-indigo-600 [&_code]:bg-transparent [&_code]:p-0" {...props} />,
-  blockquote: ({ node: _node, ...props }) => <blockquote className="mt-2 border-l-2 border-zinc-300 pl-3 text-zinc-600" {...props} />,
-};
 
 /** The design: the architecture (markdown, raw HTML skipped) and the structured parts the agent produced. */
 export function DesignTab({ design, emptyHint }: { design: SpecDetail["design"]; emptyHint: string }) {
@@ -39,9 +22,7 @@ function DesignBody({ design }: { design: Design }) {
     <div className="space-y-6 text-sm text-zinc-800">
       <Section title="Architecture">
         <div className="max-w-3xl">
-          <Markdown skipHtml components={MARKDOWN}>
-            {design.architecture}
-          </Markdown>
+          <MarkdownText>{design.architecture}</MarkdownText>
         </div>
       </Section>
 
@@ -50,7 +31,9 @@ function DesignBody({ design }: { design: Design }) {
           {components.map((component) => (
             <li key={component.name} className="rounded-md border border-zinc-200 p-3">
               <p className="font-medium text-zinc-900">{component.name}</p>
-              <p className="mt-0.5 text-zinc-600">{component.responsibility}</p>
+              <div className="mt-0.5 text-zinc-600">
+                <MarkdownText inline>{component.responsibility}</MarkdownText>
+              </div>
               {component.interfaces.length > 0 ? (
                 <ul className="mt-2 space-y-0.5">
                   {component.interfaces.map((item) => (
@@ -105,15 +88,17 @@ function DesignBody({ design }: { design: Design }) {
       </Section>
 
       <Section title="Error handling" empty={errorHandling.length === 0}>
-        <BulletList items={errorHandling} />
+        <MarkdownList items={errorHandling} />
       </Section>
 
       <Section title="Testing strategy" empty={!design.testingStrategy}>
-        <p className="max-w-3xl whitespace-pre-line leading-relaxed">{design.testingStrategy}</p>
+        <div className="max-w-3xl">
+          <MarkdownText>{design.testingStrategy ?? ""}</MarkdownText>
+        </div>
       </Section>
 
       <Section title="Security" empty={security.length === 0}>
-        <BulletList items={security} />
+        <MarkdownList items={security} />
       </Section>
     </div>
   );
@@ -125,15 +110,5 @@ function Section({ title, empty = false, children }: { title: string; empty?: bo
       <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-zinc-500">{title}</h3>
       {empty ? <p className="text-zinc-500">None in this design.</p> : children}
     </section>
-  );
-}
-
-function BulletList({ items }: { items: readonly string[] }) {
-  return (
-    <ul className="max-w-3xl list-disc space-y-1 pl-5">
-      {items.map((item, index) => (
-        <li key={index}>{item}</li>
-      ))}
-    </ul>
   );
 }

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { SpecDto } from "@/lib/specs/spec-schemas";
 import { approvalGate, derivePhaseStates, redoablePhases, type PhaseRunLike } from "./phase-states";
 
-type SpecLike = Pick<SpecDto, "generationStatus" | "currentPhase" | "lastError">;
-const spec = (overrides: Partial<SpecLike> = {}): SpecLike => ({ generationStatus: "running", currentPhase: "explore", lastError: null, ...overrides });
+type SpecLike = Pick<SpecDto, "generationStatus" | "currentPhase" | "executionStatus" | "lastError">;
+const spec = (overrides: Partial<SpecLike> = {}): SpecLike => ({ generationStatus: "running", currentPhase: "explore", executionStatus: "not_started", lastError: null, ...overrides });
 const run = (phase: string, attempt: number, status: string, score: number | null = null, issues: unknown = []): PhaseRunLike => ({
   phase,
   attempt,
@@ -20,12 +20,9 @@ describe("derivePhaseStates", () => {
     expect(states.every((s) => s.label === "pending")).toBe(true);
   });
 
-  it("shows running, passed with score, and a retry with the evaluator's issues", () => {
-    const states = derivePhaseStates(spec({ currentPhase: "requirements" }), [
-      run("explore", 1, "passed", 0.917),
-      run("requirements", 1, "failed", 0.4, ["REQ-A-001: needs criteria"]),
-      run("requirements", 2, "running"),
-    ]);
+  it("shows running, passed with score, and a retry (the server's count of the agent's attempt) with the evaluator's issues", () => {
+    const runs = [run("explore", 1, "passed", 0.917), run("requirements", 1, "failed", 0.4, ["REQ-A-001: needs criteria"]), run("requirements", 2, "running")];
+    const states = derivePhaseStates(spec({ currentPhase: "requirements" }), runs, { phaseAttempt: 2 });
     expect(labels(states)).toMatchObject({ explore: "passed · 0.92", requirements: "retrying 2/3", design: "pending" });
     const requirements = states.find((s) => s.phase === "requirements");
     expect(requirements?.issues).toEqual(["REQ-A-001: needs criteria"]);
@@ -56,15 +53,28 @@ describe("derivePhaseStates", () => {
     expect(states.find((s) => s.phase === "design")).toMatchObject({ kind: "failed", label: "failed", issues: ["components: name them"], reason: "3 attempts failed" });
   });
 
-  it("counts a redo after request-changes from one again", () => {
-    const states = derivePhaseStates(spec({ currentPhase: "requirements" }), [run("requirements", 1, "superseded", 0.8), run("requirements", 2, "running")]);
+  it("counts a redo after request-changes, or a resumed agent, from one again", () => {
+    const states = derivePhaseStates(spec({ currentPhase: "requirements" }), [run("requirements", 1, "superseded", 0.8), run("requirements", 2, "running")], { phaseAttempt: 1 });
     expect(labels(states).requirements).toBe("running");
+    // Three failed attempts of an earlier sandbox, then Resume: the new agent is on its first attempt, not a fourth.
+    const resumed = [1, 2, 3].map((n) => run("design", n, "failed")).concat(run("design", 4, "running"));
+    expect(labels(derivePhaseStates(spec({ currentPhase: "design" }), resumed, { phaseAttempt: 1 })).design).toBe("running");
   });
 
-  it("marks complete once the spec is", () => {
-    const states = derivePhaseStates(spec({ generationStatus: "completed", currentPhase: "complete" }), [run("sync", 1, "passed", 1)]);
-    expect(labels(states)).toMatchObject({ sync: "passed · 1.00", complete: "passed" });
-    expect(states.some((s) => s.current)).toBe(false);
+  it("ends with the build once the plan is complete: planned, building (current), done or build failed", () => {
+    const done = { generationStatus: "completed", currentPhase: "complete" } as const;
+    const planned = derivePhaseStates(spec({ ...done, executionStatus: "not_started" }), [run("sync", 1, "passed", 1)]);
+    expect(labels(planned)).toMatchObject({ sync: "passed · 1.00", complete: "planned" });
+    expect(planned.some((s) => s.current)).toBe(false);
+    const building = derivePhaseStates(spec({ ...done, executionStatus: "running" }), []);
+    expect(building.find((s) => s.phase === "complete")).toMatchObject({ kind: "running", label: "building", current: true });
+    expect(labels(derivePhaseStates(spec({ ...done, executionStatus: "completed" }), [])).complete).toBe("done");
+    expect(derivePhaseStates(spec({ ...done, executionStatus: "running" }), [], { isBuildStopped: true }).find((s) => s.phase === "complete")).toMatchObject({
+      kind: "cancelled",
+      label: "stopped",
+      current: true,
+    });
+    expect(derivePhaseStates(spec({ ...done, executionStatus: "failed" }), []).find((s) => s.phase === "complete")).toMatchObject({ kind: "failed", label: "build failed" });
   });
 
   it("shows a cancelled attempt", () => {

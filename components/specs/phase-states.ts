@@ -25,7 +25,7 @@ export interface PhaseState {
   current: boolean;
 }
 
-type SpecLike = Pick<SpecDto, "generationStatus" | "currentPhase" | "lastError">;
+type SpecLike = Pick<SpecDto, "generationStatus" | "currentPhase" | "executionStatus" | "lastError">;
 
 /** The phase whose output waits for a person: the one before where the agent stopped (requirements or design). */
 export function approvalGate(spec: Pick<SpecDto, "generationStatus" | "currentPhase">): "requirements" | "design" | null {
@@ -35,15 +35,23 @@ export function approvalGate(spec: Pick<SpecDto, "generationStatus" | "currentPh
   return null;
 }
 
-/** One state per phase, in order, from the spec and its phase runs. */
-export function derivePhaseStates(spec: SpecLike, phaseRuns: readonly PhaseRunLike[]): PhaseState[] {
+/**
+ * One state per phase, in order, from the spec, its phase runs and the server's count of the agent's attempt at its
+ * current phase (`SpecActivityDto.phaseAttempt`) — the very number the status line shows. The last step, complete,
+ * follows the build once the plan is complete (building, done, build failed), so it never reads "passed" beside a
+ * build that runs.
+ */
+export function derivePhaseStates(
+  spec: SpecLike,
+  phaseRuns: readonly PhaseRunLike[],
+  { phaseAttempt = null, isBuildStopped = false }: { phaseAttempt?: number | null; isBuildStopped?: boolean } = {},
+): PhaseState[] {
   const gate = approvalGate(spec);
   const currentPhase = gate ?? spec.currentPhase;
+  const isBuilding = spec.generationStatus === "completed" && spec.executionStatus === "running";
   return SPEC_PHASES.map((phase): PhaseState => {
     const base = { phase, score: null, issues: [] as string[], reason: null, current: phase === currentPhase && spec.generationStatus !== "completed" };
-    if (phase === "complete") {
-      return spec.generationStatus === "completed" ? { ...base, kind: "passed", label: "passed" } : { ...base, kind: "pending", label: "pending" };
-    }
+    if (phase === "complete") return completeState(spec, { ...base, current: isBuilding }, isBuildStopped);
     const runs = phaseRuns.filter((run) => run.phase === phase).sort((a, b) => a.attempt - b.attempt);
     const latest = runs.at(-1);
     const isAgentHere = spec.generationStatus === "running" && spec.currentPhase === phase;
@@ -52,16 +60,12 @@ export function derivePhaseStates(spec: SpecLike, phaseRuns: readonly PhaseRunLi
       // The agent has moved here but not yet opened the phase's first run (its sandbox is starting).
       return isAgentHere ? { ...base, kind: "running", label: "running" } : { ...base, kind: "pending", label: "pending" };
     }
-    // The attempts of the current try: trailing failed runs and the running one (a redo after request-changes starts
-    // after a superseded run, a resume after a cancelled one).
-    let tail = 0;
-    for (let i = runs.length - 1; i >= 0 && (runs[i]!.status === "failed" || runs[i]!.status === "running"); i--) tail++;
-
     switch (latest.status) {
       case "running": {
-        if (tail > 1) {
+        const attempt = isAgentHere ? phaseAttempt : null;
+        if (attempt !== null && attempt > 1) {
           const previous = runs[runs.length - 2];
-          return { ...base, kind: "retrying", label: `retrying ${tail}/${PHASE_MAX_ATTEMPTS}`, issues: issuesOf(previous?.issues) };
+          return { ...base, kind: "retrying", label: `retrying ${attempt}/${PHASE_MAX_ATTEMPTS}`, issues: issuesOf(previous?.issues) };
         }
         return { ...base, kind: "running", label: "running" };
       }
@@ -78,6 +82,24 @@ export function derivePhaseStates(spec: SpecLike, phaseRuns: readonly PhaseRunLi
         return { ...base, kind: "cancelled", label: "cancelled" };
     }
   });
+}
+
+/**
+ * The end of the line: pending while planning, then the build's state (its reason is the status line's); a build
+ * whose agents were all stopped is "stopped", not "building".
+ */
+function completeState(spec: SpecLike, base: Omit<PhaseState, "kind" | "label">, isBuildStopped: boolean): PhaseState {
+  if (spec.generationStatus !== "completed") return { ...base, kind: "pending", label: "pending" };
+  switch (spec.executionStatus) {
+    case "running":
+      return isBuildStopped ? { ...base, kind: "cancelled", label: "stopped" } : { ...base, kind: "running", label: "building" };
+    case "failed":
+      return { ...base, kind: "failed", label: "build failed" };
+    case "completed":
+      return { ...base, kind: "passed", label: "done" };
+    case "not_started":
+      return { ...base, kind: "passed", label: "planned" };
+  }
 }
 
 /** Phases a reviewer can send back (passed, and not SYNC, which the API does not redo). */

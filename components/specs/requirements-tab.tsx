@@ -1,6 +1,7 @@
 import type { SpecDetail } from "@/lib/specs/get-spec-detail";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { MarkdownList, MarkdownText } from "./markdown-text";
 import { criterionState, splitEars, type CriterionState } from "./spec-content";
 import { PriorityBadge } from "./priority-badge";
 
@@ -21,15 +22,41 @@ const CRITERION: Record<CriterionState, { icon: string; label: string; className
   unknown: { icon: "?", label: "Not checked yet", className: "text-zinc-500" },
 };
 
-/** The requirements as EARS cards: the sentence with its keywords emphasized, then its acceptance criteria. */
-export function RequirementsTab({ requirements, emptyHint }: { requirements: readonly Requirement[]; emptyHint: string }) {
+/**
+ * The requirements as EARS cards (the sentence with its keywords emphasized, then its acceptance criteria), after
+ * what the agent assumed and left out of scope — what a reviewer needs to judge them.
+ */
+export function RequirementsTab({
+  requirements,
+  notes,
+  emptyHint,
+}: {
+  requirements: readonly Requirement[];
+  notes: SpecDetail["requirementsNotes"];
+  emptyHint: string;
+}) {
   if (requirements.length === 0) return <EmptyState title="No requirements yet" description={emptyHint} />;
   return (
     <div className="space-y-3">
+      {notes ? (
+        <div className="grid gap-4 rounded-lg border border-zinc-200 bg-white p-4 text-sm text-zinc-800 sm:grid-cols-2">
+          <Notes title="Assumptions" items={notes.assumptions} />
+          <Notes title="Out of scope" items={notes.outOfScope} />
+        </div>
+      ) : null}
       {requirements.map((requirement) => (
         <RequirementCard key={requirement.id} requirement={requirement} />
       ))}
     </div>
+  );
+}
+
+function Notes({ title, items }: { title: string; items: readonly string[] }) {
+  return (
+    <section>
+      <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-500">{title}</h3>
+      {items.length > 0 ? <MarkdownList items={items} /> : <p className="text-zinc-500">None stated.</p>}
+    </section>
   );
 }
 
@@ -74,7 +101,7 @@ function RequirementCard({ requirement }: { requirement: Requirement }) {
                   </span>
                   <div className="min-w-0">
                     <span className="sr-only">{state.label}: </span>
-                    {criterion.text}
+                    <MarkdownText inline>{criterion.text}</MarkdownText>
                     {criterion.evidence ? <p className="mt-0.5 text-xs text-zinc-500">Evidence: {criterion.evidence}</p> : null}
                   </div>
                 </li>

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { SpecDto } from "@/lib/specs/spec-schemas";
-import { useExecuteTasks, useExportSpec, useSpecAction } from "@/hooks/api/use-specs";
+import { useExecuteTasks, useExportSpec, useSpecAction, useStopSpecAgents } from "@/hooks/api/use-specs";
 import { Alert } from "@/components/ui/alert";
 import { ApiErrorAlert } from "@/components/ui/api-error";
 import { Button } from "@/components/ui/button";
@@ -30,7 +30,9 @@ export function SpecActions({
   const cancel = useSpecAction(spec.id);
   const executeTasks = useExecuteTasks(spec.id);
   const exportSpec = useExportSpec(spec.id);
+  const stop = useStopSpecAgents(spec.id);
   const [confirmingCancel, setConfirmingCancel] = useState(false);
+  const [confirmingStop, setConfirmingStop] = useState(false);
   const [requestingChanges, setRequestingChanges] = useState(false);
   const gate = actions.approve;
   const defaultRedo = gate ?? redoable.at(-1) ?? "explore";
@@ -62,6 +64,17 @@ export function SpecActions({
         <Button variant="secondary" onClick={() => exportSpec.mutate()} loading={exportSpec.isPending}>
           Export markdown
         </Button>
+        {actions.stop ? (
+          <Button
+            variant="danger-ghost"
+            onClick={() => {
+              stop.reset();
+              setConfirmingStop(true);
+            }}
+          >
+            Stop all agents
+          </Button>
+        ) : null}
         {actions.cancel ? (
           <Button
             variant="danger-ghost"
@@ -88,12 +101,12 @@ export function SpecActions({
         onClose={() => setConfirmingCancel(false)}
         role="alertdialog"
         title="Cancel this spec?"
-        description="The agent stops now. What it finished is kept, and Resume continues from the first unfinished phase."
+        description="The spec stops waiting for approval. What its agent finished is kept, and Resume continues from the first unfinished phase."
       >
         <ApiErrorAlert error={cancel.error} />
         <div className="mt-4 flex justify-end gap-2">
           <Button variant="secondary" onClick={() => setConfirmingCancel(false)} data-autofocus>
-            Keep running
+            Keep waiting
           </Button>
           <Button
             variant="danger"
@@ -101,6 +114,24 @@ export function SpecActions({
             onClick={() => cancel.mutate({ action: "cancel" }, { onSuccess: () => setConfirmingCancel(false) })}
           >
             Cancel spec
+          </Button>
+        </div>
+      </Dialog>
+
+      <Dialog
+        open={confirmingStop}
+        onClose={() => setConfirmingStop(false)}
+        role="alertdialog"
+        title="Stop all agents of this spec?"
+        description="Its planning agent stops (Resume continues from the first unfinished phase) and every ticket's queued or running task is cancelled, its ticket back in the backlog (Run starts it again). Work already waiting for review or being merged is kept."
+      >
+        <ApiErrorAlert error={stop.error} />
+        <div className="mt-4 flex justify-end gap-2">
+          <Button variant="secondary" onClick={() => setConfirmingStop(false)} data-autofocus>
+            Keep them running
+          </Button>
+          <Button variant="danger" loading={stop.isPending} onClick={() => stop.mutate(undefined, { onSuccess: () => setConfirmingStop(false) })}>
+            Stop all agents
           </Button>
         </div>
       </Dialog>

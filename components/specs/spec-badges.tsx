@@ -1,15 +1,16 @@
 import type { SpecDto } from "@/lib/specs/spec-schemas";
 import { Badge } from "@/components/ui/badge";
-import { executionBadge, generationBadge } from "./spec-status";
+import { deriveSpecListStatus } from "./spec-story";
 
-/** Generation, execution and approval mode; each badge says which status it is, not just a colour. */
-export function SpecBadges({ spec }: { spec: Pick<SpecDto, "generationStatus" | "executionStatus" | "approvalMode"> }) {
-  const generation = generationBadge(spec.generationStatus);
-  const execution = executionBadge(spec.executionStatus);
+/**
+ * A spec's status in a list: one badge telling the same story as its page's status line (never a planning status
+ * beside a build status), and its approval mode.
+ */
+export function SpecBadges({ spec }: { spec: Pick<SpecDto, "generationStatus" | "currentPhase" | "executionStatus" | "approvalMode"> }) {
+  const status = deriveSpecListStatus(spec);
   return (
     <span className="inline-flex flex-wrap items-center gap-1.5">
-      <Badge tone={generation.tone}>Spec: {generation.label}</Badge>
-      <Badge tone={execution.tone}>Execution: {execution.label}</Badge>
+      <Badge tone={status.tone}>{status.line}</Badge>
       <Badge tone={spec.approvalMode === "manual" ? "warning" : "neutral"}>{spec.approvalMode === "manual" ? "Manual approval" : "Auto approval"}</Badge>
     </span>
   );

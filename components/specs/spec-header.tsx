@@ -3,21 +3,28 @@
 import { useState, type ReactNode } from "react";
 import type { SpecDto } from "@/lib/specs/spec-schemas";
 import { Alert } from "@/components/ui/alert";
-import { SpecBadges, SpecProgress } from "./spec-badges";
-import { formatUsd } from "./spec-status";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { MarkdownText } from "./markdown-text";
+import { SpecStatusLine } from "./spec-status-line";
+import { formatUsd } from "./spec-status";
+import type { SpecStory } from "./spec-story";
 
 const LONG_DESCRIPTION = 280;
 
-/** Breadcrumb, title, the buttons, then the spec's status line: badges, progress and what it has cost so far. */
+/**
+ * Breadcrumb, title, the idea as written (markdown), the spec's one status line with its Plan and Build bars, its
+ * settings and cost, then the buttons.
+ */
 export function SpecHeader({
   spec,
+  story,
   projectId,
   projectName,
   actions,
   pendingFeedback,
 }: {
   spec: SpecDto;
+  story: SpecStory;
   projectId: string;
   projectName: string | undefined;
   actions: ReactNode;
@@ -36,9 +43,11 @@ export function SpecHeader({
       />
       <h1 className="text-lg font-semibold tracking-tight break-words text-zinc-900">{spec.title}</h1>
       <div>
-        <p id={`spec-description-${spec.id}`} className={`max-w-3xl whitespace-pre-line text-sm text-zinc-600 ${isLong && !showAll ? "line-clamp-3" : ""}`}>
-          {spec.description}
-        </p>
+        <div id={`spec-description-${spec.id}`} className={`max-w-3xl break-words text-sm text-zinc-600 ${isLong && !showAll ? "max-h-16 overflow-hidden" : ""}`}>
+          <MarkdownText headings="plain" breaks>
+            {spec.description}
+          </MarkdownText>
+        </div>
         {isLong ? (
           <button
             type="button"
@@ -51,19 +60,12 @@ export function SpecHeader({
           </button>
         ) : null}
       </div>
-      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-        <SpecBadges spec={spec} />
-        <div className="w-48">
-          <SpecProgress value={spec.progress} />
-        </div>
-        <p className="text-xs text-zinc-600">
-          Cost <span className="font-medium tabular-nums text-zinc-900">{formatUsd(spec.costUsd)}</span>
-        </p>
-      </div>
+      <SpecStatusLine story={story} />
+      <p className="text-xs text-zinc-600">
+        {spec.approvalMode === "manual" ? "Manual approval" : "Automatic approval"} · {spec.reviewMode === "manual" ? "manual review" : "automatic review"} · cost{" "}
+        <span className="font-medium tabular-nums text-zinc-900">{formatUsd(spec.costUsd)}</span>
+      </p>
       {actions}
-      {spec.lastError && (spec.generationStatus === "failed" || spec.executionStatus === "failed") ? (
-        <Alert title={spec.generationStatus === "failed" ? "The spec failed" : "Execution failed"}>{spec.lastError}</Alert>
-      ) : null}
       {pendingFeedback && spec.generationStatus === "running" ? (
         <Alert tone="info" title="Redoing with your feedback">
           {pendingFeedback}

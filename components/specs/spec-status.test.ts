@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { availableActions, formatRelative, formatUsd, isSpecLive } from "./spec-status";
 
-const counts = { taskCount: 0, ticketCount: 0, redoableCount: 0 };
+const idle = { isPlanning: false, build: { queued: 0, running: 0 } };
+const counts = { taskCount: 0, ticketCount: 0, redoableCount: 0, activity: idle };
 
 describe("availableActions", () => {
   it("offers Execute for a draft and Resume after a failure or cancel", () => {
@@ -22,8 +23,19 @@ describe("availableActions", () => {
   it("never offers changes while running or once tickets exist, nor Execute tasks while they run", () => {
     expect(availableActions({ generationStatus: "running", currentPhase: "design", executionStatus: "not_started" }, { ...counts, redoableCount: 2 }).requestChanges).toBe(false);
     const done = { generationStatus: "completed", currentPhase: "complete", executionStatus: "running" } as const;
-    expect(availableActions(done, { taskCount: 4, ticketCount: 4, redoableCount: 4 })).toMatchObject({ requestChanges: false, executeTasks: false, cancel: false });
-    expect(availableActions({ ...done, executionStatus: "not_started" }, { taskCount: 4, ticketCount: 0, redoableCount: 4 }).executeTasks).toBe(true);
+    expect(availableActions(done, { taskCount: 4, ticketCount: 4, redoableCount: 4, activity: idle })).toMatchObject({ requestChanges: false, executeTasks: false, cancel: false });
+    expect(availableActions({ ...done, executionStatus: "not_started" }, { taskCount: 4, ticketCount: 0, redoableCount: 4, activity: idle }).executeTasks).toBe(true);
+    expect(availableActions({ ...done, executionStatus: "completed" }, { taskCount: 4, ticketCount: 4, redoableCount: 4, activity: idle }).executeTasks).toBe(false);
+  });
+
+  it("offers Stop all agents while the planning agent or a ticket's task is at work, and Cancel instead only while it waits", () => {
+    const planning = { generationStatus: "running", currentPhase: "design", executionStatus: "not_started" } as const;
+    expect(availableActions(planning, { ...counts, activity: { ...idle, isPlanning: true } })).toMatchObject({ stop: true, cancel: false });
+    const building = { generationStatus: "completed", currentPhase: "complete", executionStatus: "running" } as const;
+    expect(availableActions(building, { ...counts, activity: { isPlanning: false, build: { queued: 2, running: 0 } } }).stop).toBe(true);
+    expect(availableActions(building, { ...counts, activity: { isPlanning: false, build: { queued: 0, running: 1 } } }).stop).toBe(true);
+    expect(availableActions(building, counts).stop).toBe(false);
+    expect(availableActions({ ...planning, generationStatus: "awaiting_approval" }, counts)).toMatchObject({ stop: false, cancel: true });
   });
 });
 

@@ -42,7 +42,7 @@ export function SpecTabs({ tabs, label, initialTab }: { tabs: readonly SpecTab[]
 
   return (
     <div className="min-w-0">
-      <div role="tablist" aria-label={label} onKeyDown={onKeyDown} className="flex gap-1 overflow-x-auto border-b border-zinc-200">
+      <div role="tablist" aria-label={label} onKeyDown={onKeyDown} className="flex flex-wrap gap-x-1 border-b border-zinc-200">
         {tabs.map((tab) => {
           const isSelected = tab.id === active?.id;
           return (

@@ -2,6 +2,7 @@ import type { SpecDetail } from "@/lib/specs/get-spec-detail";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { plural } from "@/components/events/summarize-event";
+import { MarkdownText } from "./markdown-text";
 import { groupTasksByWave, stringList } from "./spec-content";
 import { PriorityBadge } from "./priority-badge";
 
@@ -53,7 +54,9 @@ function TaskCard({ task }: { task: Task }) {
           <Badge tone={STATUS_TONES[task.status as keyof typeof STATUS_TONES] ?? "neutral"}>{task.status.replace("_", " ")}</Badge>
         </div>
       </div>
-      <p className="mt-1 line-clamp-4 whitespace-pre-line text-zinc-600">{task.description}</p>
+      <div className="mt-1 line-clamp-4 text-zinc-600">
+        <MarkdownText>{task.description}</MarkdownText>
+      </div>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
         <dt className="text-zinc-500">Estimate</dt>
         <dd>{task.estimateHours === null ? "—" : `${task.estimateHours} h`}</dd>
@@ -69,7 +72,9 @@ function TaskCard({ task }: { task: Task }) {
           </summary>
           <ul className="mt-1 list-disc space-y-0.5 pl-5 text-zinc-700">
             {criteria.map((criterion, index) => (
-              <li key={index}>{criterion}</li>
+              <li key={index}>
+                <MarkdownText inline>{criterion}</MarkdownText>
+              </li>
             ))}
           </ul>
         </details>

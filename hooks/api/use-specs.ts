@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, apiFetch } from "@/lib/http/api-client";
 import { errorBodySchema } from "@/lib/http/errors";
 import type { SpecDetail } from "@/lib/specs/get-spec-detail";
-import type { SpecDto } from "@/lib/specs/spec-schemas";
+import type { SpecDto, StoppedSpecAgentsDto } from "@/lib/specs/spec-schemas";
 import type { TicketDto } from "@/lib/tickets/ticket-schemas";
 import { isSpecLive } from "@/lib/specs/spec-schemas";
 
@@ -15,6 +15,8 @@ export const specKeys = {
   details: () => [...specKeys.all, "detail"] as const,
   detail: (specId: string) => [...specKeys.details(), specId] as const,
   tickets: (specId: string) => [...specKeys.detail(specId), "tickets"] as const,
+  /** A phase's passed outputs; `count` (how many the spec's detail lists) makes a new revision a new query. */
+  revisions: (specId: string, phase: string, count: number) => [...specKeys.detail(specId), "revisions", phase, count] as const,
   /** Mutation key of spec creations (POST /api/v1/specs), so any view can tell one is in flight. */
   creates: () => [...specKeys.all, "create"] as const,
 };
@@ -73,6 +75,16 @@ export function useSpecAction(specId: string) {
   return useMutation({
     mutationFn: ({ action, body }: { action: "approve" | "cancel" | "execute"; body?: unknown }) =>
       apiFetch<{ spec: SpecDto }>(`${specPath(specId)}/${action}`, { method: "POST", body }),
+    onSettled: invalidate,
+  });
+}
+
+/** Stop every agent of the spec (its planning, its tickets' queued and running tasks). */
+export function useStopSpecAgents(specId: string) {
+  const invalidate = useInvalidateSpec(specId);
+  return useMutation({
+    mutationFn: () => apiFetch<StoppedSpecAgentsDto>(`${specPath(specId)}/stop`, { method: "POST" }),
+    // The detail's key is the tickets' prefix: their list refreshes with it.
     onSettled: invalidate,
   });
 }

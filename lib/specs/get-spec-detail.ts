@@ -1,4 +1,7 @@
 import { db } from "@/lib/db/client";
+import { exploreOutputSchema } from "@/lib/specs/phases/explore-output";
+import { requirementsOutputSchema } from "@/lib/specs/phases/requirements-output";
+import { getSpecActivity } from "@/lib/specs/get-spec-activity";
 import { toSandboxDto } from "@/lib/specs/sandbox-dto";
 import { getSpecForMemberOrThrow } from "@/lib/specs/get-spec-for-member-or-throw";
 import { toSpecDto } from "@/lib/specs/spec-dto";
@@ -7,18 +10,23 @@ import { WORK_PHASES } from "@/lib/specs/spec-schemas";
 /**
  * Everything the spec page shows: the spec, every phase attempt (score, issues, tokens, cost, duration), the
  * materialized requirements with their criteria, the design, the tasks with their dependencies and waves, SYNC's
- * plan, a summary of its tickets, its sandboxes and the cost per phase.
+ * plan, a summary of its tickets, its sandboxes and the cost per phase — and what the page's status line counts
+ * (`activity`), and the parts of EXPLORE's and REQUIREMENTS' checkpoints no table holds (what a reviewer approves with).
  */
 export async function getSpecDetail({ userId, specId }: { userId: string; specId: string }) {
   const spec = await getSpecForMemberOrThrow({ userId, specId });
-  const [phaseRuns, requirements, design, tasks, tickets, sandboxes] = await Promise.all([
+  const [phaseRuns, requirements, design, tasks, sandboxes, activity] = await Promise.all([
     db.phaseRun.findMany({ where: { specId }, orderBy: [{ startedAt: "asc" }, { attempt: "asc" }] }),
     db.specRequirement.findMany({ where: { specId }, orderBy: { position: "asc" }, include: { criteria: { orderBy: { position: "asc" } } } }),
     db.specDesign.findUnique({ where: { specId } }),
     db.specTask.findMany({ where: { specId }, orderBy: { position: "asc" }, include: { dependsOn: { select: { dependsOn: { select: { localId: true } } } } } }),
-    db.ticket.groupBy({ by: ["status"], where: { specId }, _count: true }),
     db.sandbox.findMany({ where: { specId, purpose: "spec" }, orderBy: { createdAt: "desc" }, take: 10 }),
+    getSpecActivity({ spec }),
   ]);
+  const checkpointOf = (phase: "explore" | "requirements") => phaseRuns.findLast((run) => run.phase === phase && run.status === "passed")?.output;
+  // Stored outputs are the server's own parse, so these parse; a row from an older schema shows as absent, not broken.
+  const explore = exploreOutputSchema.safeParse(checkpointOf("explore"));
+  const requirementsOutput = requirementsOutputSchema.safeParse(checkpointOf("requirements"));
   const costByPhase = WORK_PHASES.map((phase) => {
     const runs = phaseRuns.filter((run) => run.phase === phase);
     return {
@@ -87,7 +95,10 @@ export async function getSpecDetail({ userId, specId }: { userId: string; specId
       acceptanceCriteria: t.acceptanceCriteria,
       dependsOn: t.dependsOn.map((d) => d.dependsOn.localId),
     })),
-    tickets: { total: tickets.reduce((sum, group) => sum + group._count, 0), byStatus: Object.fromEntries(tickets.map((g) => [g.status, g._count])) },
+    explore: explore.success ? explore.data : null,
+    requirementsNotes: requirementsOutput.success ? { assumptions: requirementsOutput.data.assumptions, outOfScope: requirementsOutput.data.outOfScope } : null,
+    tickets: { total: activity.build.total, byStatus: activity.build.byStatus },
+    activity,
     sandboxes: sandboxes.map(toSandboxDto),
     costByPhase,
   };

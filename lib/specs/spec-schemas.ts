@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { reviewModeSchema, type ProjectDto } from "@/lib/projects/project-schemas";
+import type { TicketStatus } from "@/lib/generated/prisma/enums";
 import { APPROVAL_GATES, GATED_PHASES, SPEC_PHASES, type ExecutionStatus, type GenerationStatus, type SpecPhaseName } from "@/lib/core/spec-phases";
 
 export { SPEC_PHASES, WORK_PHASES, type SpecPhaseName } from "@/lib/core/spec-phases";
@@ -53,6 +54,65 @@ export interface SpecDto {
 }
 
 export const specParamsSchema = z.object({ specId: z.string().min(1).max(64) });
+/** GET /api/v1/specs/{specId}/phases/{phase}/revisions: only the phases an agent writes have revisions. */
+export const specPhaseParamsSchema = specParamsSchema.extend({ phase: z.enum(GATED_PHASES) });
+
+/**
+ * What the spec page's one status line needs beyond the spec row, counted by the server from the database on every
+ * read of the spec (GET /api/v1/specs/{specId}), so the line, the progress bars and the stepper tell one story.
+ */
+export interface SpecActivityDto {
+  /**
+   * The attempt the planning agent is on at the spec's current phase, counted as the agent counts it: from 1 in each
+   * of the spec's sandboxes (a resumed or re-spawned agent starts again at 1); null while no attempt runs.
+   */
+  phaseAttempt: number | null;
+  /** Rejected submissions of one phase after which the phase fails (lib/core/spec-phases.ts). */
+  phaseMaxAttempts: number;
+  /** Whether the spec's planning agent is at work: its generation runs (the sandbox may still be starting). */
+  isPlanning: boolean;
+  /** The spec's tickets and their agents (all zero before tickets exist). */
+  build: {
+    total: number;
+    /** Tickets done — for a spec with a branch, only those whose work is merged into it (what completion counts). */
+    integrated: number;
+    byStatus: Partial<Record<TicketStatus, number>>;
+    /** Tickets blocked after their task failed for good. */
+    blocked: number;
+    /** Tasks waiting for an agent (for the tickets they depend on, or a free slot in the project). */
+    queued: number;
+    /** Tasks whose agent works now. */
+    running: number;
+    /** Keys of the tickets whose accepted work waits for a reviewer (manual review). */
+    inReview: string[];
+    /** Keys of the tickets whose accepted work waits to be merged into the spec branch, oldest first. */
+    awaitingMerge: string[];
+    /** The ticket being merged into the spec branch now (its candidate's tests run); null when none. */
+    merging: string | null;
+  };
+}
+
+/** One passed output of a phase (the current one, or one a redo replaced): what the revisions view compares. */
+export interface PhaseRevisionDto {
+  id: string;
+  attempt: number;
+  /** passed: the phase's checkpoint now; superseded: replaced after request-changes. */
+  status: "passed" | "superseded";
+  score: number | null;
+  /** The reviewer's feedback this attempt had to address (a redo), if any. */
+  feedback: string | null;
+  createdAt: string;
+  output: unknown;
+}
+
+/** What POST /api/v1/specs/{specId}/stop stopped. */
+export interface StoppedSpecAgentsDto {
+  /** Whether the spec's planning was running and is now cancelled. */
+  planning: boolean;
+  /** The tickets whose queued or running task was cancelled (back in the backlog). */
+  tickets: { ticketId: string; key: string; taskId: string; wasRunning: boolean }[];
+  spec: SpecDto;
+}
 
 /** Spec.pendingFeedback: what a reviewer asked to change, kept until the phase is redone. */
 export const pendingFeedbackSchema = z.object({ phase: specPhaseSchema, feedback: z.string().min(1).max(10_000) });
