@@ -30,6 +30,9 @@ Object.assign(process.env, {
   LOCAL_SANDBOX_MAX: process.env.LOCAL_SANDBOX_MAX ?? "4",
   // Only the first account owns the server; the other test users' repositories are made in the temp folder.
   LOCAL_REPO_ROOTS: process.env.LOCAL_REPO_ROOTS ?? os.tmpdir(),
+  // The specs name github.com repositories that do not exist: asked on a host that never resolves, they are saved
+  // as "could not be reached" on every machine, online or not, instead of being refused by a GitHub that answers.
+  GITHUB_GIT_URL: process.env.GITHUB_GIT_URL ?? "https://github.invalid",
 });
 process.stdout.write(`[e2e] fake model at ${fake.url}\n`);
 

@@ -10,3 +10,6 @@ process.env.OMOIOS_AGENT_BUNDLE = inject("agentBundlePath");
 process.env.OMOIOS_LOG_LEVEL ??= "error";
 // A configured model, as on a real server; only test/agent-harness and the LLM proxy tests point it anywhere.
 process.env.ANTHROPIC_API_KEY ??= "sk-ant-test-key-that-reaches-nothing";
+// Tests never ask GitHub: a github.com repository is looked for on a host that never resolves (RFC 6761's .invalid),
+// so asking it gives "could not reach" on every machine, online or not. Tests that need one set a local folder.
+process.env.GITHUB_GIT_URL ??= "https://github.invalid";

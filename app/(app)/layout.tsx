@@ -21,17 +21,21 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       >
         Skip to content
       </a>
-      <header className="flex shrink-0 flex-wrap items-center justify-between gap-3 border-b border-zinc-200 bg-white px-4 py-2 md:sticky md:top-0 md:h-screen md:w-56 md:flex-col md:flex-nowrap md:items-stretch md:justify-start md:border-r md:border-b-0 md:px-3 md:py-4">
+      {/* Phones: a top bar (home, search, account) and the main links along the bottom, within thumb's reach. */}
+      <header className="flex shrink-0 items-center gap-2 border-b border-zinc-200 bg-white px-4 py-2 md:sticky md:top-0 md:h-screen md:w-56 md:flex-col md:items-stretch md:justify-start md:gap-3 md:border-r md:border-b-0 md:px-3 md:py-4">
         <Link
           href="/projects"
-          className="flex items-center gap-2 rounded-md px-2 py-1 focus-visible:outline-2 focus-visible:outline-indigo-600"
+          className="mr-auto flex items-center gap-2 rounded-md px-2 py-1 focus-visible:outline-2 focus-visible:outline-indigo-600 md:mr-0"
         >
           <span aria-hidden className="grid size-6 place-items-center rounded bg-indigo-600 text-xs font-bold text-white">
             O
           </span>
           <span className="text-sm font-semibold tracking-tight">OmoiOS</span>
         </Link>
-        <div className="order-last w-full space-y-3 md:order-none md:mt-4 md:w-auto md:flex-1">
+        <div className="md:hidden">
+          <PaletteButton compact />
+        </div>
+        <div className="order-last md:order-none md:mt-4 md:flex-1 md:space-y-3">
           <div className="hidden md:block">
             <PaletteButton />
           </div>
@@ -40,7 +44,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <UserMenu name={session.user.name} email={session.user.email} />
       </header>
       <CommandPalette />
-      <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-8">
+      {/* Room at the bottom on phones for the fixed navigation. */}
+      <main id="main" className="min-w-0 flex-1 px-4 pt-6 pb-24 md:px-8 md:pb-6">
         {isolationWarning ? <IsolationBanner message={isolationWarning} /> : null}
         {children}
       </main>

@@ -2,6 +2,7 @@
 
 import { memo } from "react";
 import type { EventCategory } from "./event-categories";
+import { EventDetails } from "./event-details";
 import { summarizeEvent, type EventTone } from "./summarize-event";
 import { formatEventTime, heartbeatLabel, type TimelineRow } from "./timeline-rows";
 
@@ -27,7 +28,7 @@ const TAG: Record<EventCategory, string> = {
 };
 
 /**
- * One row of the timeline: time, kind, a readable line, and the raw event on demand. Memoized so a poll that appends
+ * One row of the timeline: time, kind, a readable line, and its details on demand (readable, or raw). Memoized so a poll that appends
  * events re-renders only the rows that changed.
  */
 export const EventTimelineRow = memo(function EventTimelineRow({
@@ -80,16 +81,7 @@ export const EventTimelineRow = memo(function EventTimelineRow({
           Details<span className="sr-only"> of event {event.seq}</span>
         </button>
       </div>
-      {expanded ? (
-        <pre
-          id={detailId}
-          tabIndex={0}
-          aria-label={`Details of event ${event.seq}`}
-          className="mx-3 mb-2 max-h-64 overflow-auto rounded bg-zinc-900 p-2 font-mono text-[11px] leading-snug text-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-400"
-        >
-          {JSON.stringify(event, null, 2)}
-        </pre>
-      ) : null}
+      {expanded ? <EventDetails event={event} id={detailId} /> : null}
     </div>
   );
 });

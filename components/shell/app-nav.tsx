@@ -15,7 +15,11 @@ const isActive = (pathname: string, href: string) => pathname === href || pathna
 export function AppNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex gap-1 md:flex-col">
+    // Phones: a bar fixed along the bottom, icons over short labels; wider screens: the sidebar's list.
+    <nav
+      aria-label="Main"
+      className="fixed inset-x-0 bottom-0 z-30 grid grid-cols-4 border-t border-zinc-200 bg-white pb-[env(safe-area-inset-bottom)] md:static md:flex md:flex-col md:gap-1 md:border-t-0 md:bg-transparent md:pb-0"
+    >
       {LINKS.map(({ href, label, icon }) => {
         const active = isActive(pathname, href);
         return (
@@ -24,12 +28,12 @@ export function AppNav() {
             href={href}
             aria-current={active ? "page" : undefined}
             className={[
-              "flex items-center gap-2 rounded-md px-2 py-1.5 text-sm font-medium transition-colors",
+              "flex flex-col items-center gap-0.5 px-1 py-2 text-xs font-medium transition-colors md:flex-row md:gap-2 md:rounded-md md:px-2 md:py-1.5 md:text-sm",
               "focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-600",
               active ? "bg-indigo-50 text-indigo-700" : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900",
             ].join(" ")}
           >
-            <svg aria-hidden viewBox="0 0 24 24" className="size-4 shrink-0" fill="none" stroke="currentColor" strokeWidth={1.75} strokeLinecap="round" strokeLinejoin="round">
+            <svg aria-hidden viewBox="0 0 24 24" className="size-5 shrink-0 md:size-4" fill="none" stroke="currentColor" strokeWidth={1.75} strokeLinecap="round" strokeLinejoin="round">
               <path d={icon} />
             </svg>
             {label}

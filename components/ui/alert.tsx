@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 const TONES = {
   error: "border-red-200 bg-red-50 text-red-800",
   info: "border-zinc-200 bg-zinc-50 text-zinc-700",
+  warning: "border-amber-200 bg-amber-50 text-amber-900",
   success: "border-emerald-200 bg-emerald-50 text-emerald-800",
 } as const;
 

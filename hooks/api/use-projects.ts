@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/http/api-client";
 import type { ProjectBudget } from "@/lib/llm/get-project-budget";
+import type { ProjectOverviewDto } from "@/lib/projects/project-overview-schemas";
 import type { CreateProjectInput, ProjectDto, UpdateProjectInput } from "@/lib/projects/project-schemas";
 
 export interface ProjectListQuery {
@@ -15,7 +16,11 @@ export const projectKeys = {
   list: (query: ProjectListQuery = {}) => [...projectKeys.lists(), query] as const,
   details: () => [...projectKeys.all, "detail"] as const,
   detail: (projectId: string) => [...projectKeys.details(), projectId] as const,
+  overview: (projectId: string) => [...projectKeys.detail(projectId), "overview"] as const,
 };
+
+/** While a spec or a ticket's agent runs, the overview follows it at this pace; it stops once nothing runs. */
+const OVERVIEW_POLL_MS = 5_000;
 
 export function useProjects(query: ProjectListQuery = {}) {
   return useQuery({
@@ -35,6 +40,15 @@ export function useProject(projectId: string) {
       const data = await apiFetch<{ project: ProjectDto }>(`/api/v1/projects/${encodeURIComponent(projectId)}`, { signal });
       return data.project;
     },
+  });
+}
+
+/** A project at a glance (GET /api/v1/projects/{id}/overview): specs, tickets per column, activity, cost, health. */
+export function useProjectOverview(projectId: string) {
+  return useQuery({
+    queryKey: projectKeys.overview(projectId),
+    queryFn: ({ signal }) => apiFetch<ProjectOverviewDto>(`/api/v1/projects/${encodeURIComponent(projectId)}/overview`, { signal }),
+    refetchInterval: (query) => (query.state.data?.isActive ? OVERVIEW_POLL_MS : false),
   });
 }
 
@@ -62,7 +76,11 @@ export function useUpdateProject(projectId: string) {
       ).project,
     onSuccess: (project) => {
       queryClient.setQueryData(projectKeys.detail(project.id), project);
-      return queryClient.invalidateQueries({ queryKey: projectKeys.lists() });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: projectKeys.lists() }),
+        // A new repository or branch was just asked: its health, the readiness and the overview change with it.
+        queryClient.invalidateQueries({ queryKey: projectKeys.detail(project.id), exact: false, predicate: (query) => query.queryKey.length > 3 }),
+      ]);
     },
   });
 }

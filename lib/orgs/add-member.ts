@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
-import { ADMIN_ROLES, getMembershipOrThrow } from "@/lib/orgs/get-membership-or-throw";
+import { getMembershipOrThrow } from "@/lib/orgs/get-membership-or-throw";
+import { ADMIN_ROLES } from "@/lib/orgs/org-schemas";
 import { addMemberSchema, type AddMemberInput, type MemberDto } from "@/lib/orgs/org-schemas";
 
 export interface AddMemberOptions {

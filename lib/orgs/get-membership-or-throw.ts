@@ -25,5 +25,3 @@ export async function getMembershipOrThrow({ userId, orgId, roles, forbiddenMess
   }
   return membership;
 }
-
-export const ADMIN_ROLES = ["owner", "admin"] as const satisfies readonly MembershipRoleName[];

@@ -5,6 +5,10 @@ export const MEMBERSHIP_ROLES = ["owner", "admin", "member"] as const;
 export const membershipRoleSchema = z.enum(MEMBERSHIP_ROLES);
 export type MembershipRoleName = z.infer<typeof membershipRoleSchema>;
 
+/** Roles that administer an organization and its projects (members, settings that spend or run, deletion). */
+export const ADMIN_ROLES = ["owner", "admin"] as const satisfies readonly MembershipRoleName[];
+export const isAdminRole = (role: MembershipRoleName) => (ADMIN_ROLES as readonly MembershipRoleName[]).includes(role);
+
 export const createOrganizationSchema = z.object({
   name: z.string().trim().min(1, "Name the organization").max(100),
 });

@@ -1,7 +1,8 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { lockOrgOwners } from "@/lib/orgs/lock-org-owners";
-import { ADMIN_ROLES, getMembershipOrThrow } from "@/lib/orgs/get-membership-or-throw";
+import { getMembershipOrThrow } from "@/lib/orgs/get-membership-or-throw";
+import { ADMIN_ROLES } from "@/lib/orgs/org-schemas";
 
 export interface RemoveMemberOptions {
   userId: string;

@@ -1,14 +1,10 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { DEFAULT_AGENT_MODEL, getModelStatus } from "@/lib/core/model-catalog";
 import { getEnv } from "@/lib/env";
 import { orgCapSpentMessage } from "@/lib/llm/assert-org-budget-left";
 import { getProjectBudget, type ProjectBudget } from "@/lib/llm/get-project-budget";
-import { checkProjectRepo } from "@/lib/repos/check-project-repo";
+import { checkProjectRepoHealth } from "@/lib/projects/check-project-repo-health";
 import { getProjectForMemberOrThrow } from "@/lib/projects/get-project-for-member-or-throw";
-import { gitEnv, repoSource } from "@/lib/repos/git-env";
 
-const run = promisify(execFile);
 const LS_REMOTE_TIMEOUT_MS = 10_000;
 
 export interface ReadinessProblem {
@@ -42,10 +38,7 @@ export async function checkProjectReadiness({ userId, projectId }: { userId: str
   const budget = await getProjectBudget(project.id);
   if (budget.orgCapSpent) problems.push({ code: "org_budget_spent", message: orgCapSpentMessage(budget.orgDailyUsd!, budget.orgSpentTodayUsd) });
   if (project.repoUrl) {
-    // A repository stored before the policy existed (or by someone who may no longer set it) is judged now, before
-    // anything touches it: the readiness check must not be a way to probe the server's files or ports.
-    const notAllowed = await checkProjectRepo(project.id);
-    const problem = notAllowed ? { code: "repo_not_allowed" as const, message: notAllowed } : await probeRepository(project.repoUrl, project.defaultBranch);
+    const problem = await checkProjectRepoHealth({ project: { ...project, repoUrl: project.repoUrl }, timeoutMs: LS_REMOTE_TIMEOUT_MS });
     if (problem) problems.push(problem);
   }
   return { ready: problems.every((problem) => problem.blocking === false), problems, budget };
@@ -67,28 +60,6 @@ function checkAgentModel(model: string): ReadinessProblem | null {
       blocking: false,
       message: `The agents' model ${model} is not in OmoiOS's price table, so its calls are priced at the highest known rates against budgets. Check AGENT_MODEL (for example ${DEFAULT_AGENT_MODEL}).`,
     };
-  }
-  return null;
-}
-
-/**
- * One answer for every repository git cannot read — missing, not a repository, no permission, connection refused,
- * no answer in time, private without credentials — so the check cannot tell anyone which paths or ports exist.
- */
-async function probeRepository(url: string, branch: string): Promise<ReadinessProblem | null> {
-  const { source, shown } = repoSource(url);
-  let stdout: string;
-  try {
-    ({ stdout } = await run("git", ["ls-remote", "--heads", "--", source], { env: gitEnv(getEnv().GITHUB_TOKEN, url), timeout: LS_REMOTE_TIMEOUT_MS }));
-  } catch {
-    return {
-      code: "repo_unreachable",
-      message: `The repository ${shown} cannot be read by OmoiOS (it does not exist, or this server has no access to it).`,
-    };
-  }
-  const heads = stdout.split("\n").filter(Boolean).map((line) => line.split("\t")[1]);
-  if (heads.length > 0 && !heads.includes(`refs/heads/${branch}`)) {
-    return { code: "branch_not_found", message: `The repository ${shown} has no branch "${branch}"; change the project's default branch.` };
   }
   return null;
 }

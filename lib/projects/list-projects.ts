@@ -2,6 +2,7 @@ import { projectsOfMember } from "@/lib/orgs/member-scope";
 import { db } from "@/lib/db/client";
 import { projectInclude, toProjectDto } from "@/lib/projects/project-dto";
 import type { ProjectDto } from "@/lib/projects/project-schemas";
+import { readLastDeliveries } from "@/lib/projects/read-last-deliveries";
 
 export interface ListProjectsOptions {
   userId: string;
@@ -12,9 +13,10 @@ export interface ListProjectsOptions {
 export async function listProjects({ userId, orgId }: ListProjectsOptions): Promise<ProjectDto[]> {
   const projects = await db.project.findMany({
     where: { ...projectsOfMember(userId), ...(orgId ? { orgId } : {}) },
-    include: projectInclude,
+    include: projectInclude(userId),
     orderBy: [{ createdAt: "desc" }],
     take: 500,
   });
-  return projects.map(toProjectDto);
+  const deliveries = await readLastDeliveries(projects.map((project) => project.id));
+  return projects.map((project) => toProjectDto(project, deliveries.get(project.id) ?? null));
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { TicketStatus } from "@/lib/generated/prisma/enums";
+import { membershipRoleSchema } from "@/lib/orgs/org-schemas";
 
 /** Kanban columns, in board order (DESIGN §6): the one declaration (the status machine and the board import it). */
 export const TICKET_STATUSES = ["backlog", "analyzing", "building", "testing", "review", "done"] as const;
@@ -83,6 +84,26 @@ export const listProjectsQuerySchema = z.object({ orgId: z.string().min(1).max(6
 
 export const projectParamsSchema = z.object({ projectId: z.string().min(1).max(64) });
 
+/**
+ * The repository as the server last saw it: none (no repository), unchecked (never asked since it was set),
+ * reachable (it answered with the default branch) or unreachable (`message` says why).
+ */
+export const repoHealthSchema = z.object({
+  status: z.enum(["none", "unchecked", "reachable", "unreachable"]),
+  message: z.string().nullable(),
+  checkedAt: z.string().nullable(),
+});
+export type RepoHealthDto = z.infer<typeof repoHealthSchema>;
+
+/** The project's latest finished agent run on a ticket: its work delivered (ok) or not (failed). */
+export const lastDeliverySchema = z.object({
+  status: z.enum(["ok", "failed"]),
+  at: z.string(),
+  ticketId: z.string(),
+  ticketKey: z.string(),
+});
+export type LastDeliveryDto = z.infer<typeof lastDeliverySchema>;
+
 export const projectSchema = z.object({
   id: z.string(),
   orgId: z.string(),
@@ -100,6 +121,10 @@ export const projectSchema = z.object({
   maxConcurrentTasks: z.number(),
   budgetUsd: z.number().nullable(),
   wipLimits: z.record(z.string(), z.number()).nullable(),
+  /** The caller's role in the project's organization, so the interface offers only what the server would allow. */
+  viewerRole: membershipRoleSchema,
+  repoHealth: repoHealthSchema,
+  lastDelivery: lastDeliverySchema.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

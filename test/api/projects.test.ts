@@ -1,9 +1,15 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { GET as listProjects, POST as createProject } from "@/app/api/v1/projects/route";
 import { DELETE as deleteProject, GET as getProject, PATCH as patchProject } from "@/app/api/v1/projects/[projectId]/route";
 import { POST as addMember } from "@/app/api/v1/orgs/[orgId]/members/route";
+import { reloadEnv } from "@/lib/env";
 import { callRoute } from "@/test/call-route";
 import { createTestApiKey, createTestProject, createTestUser } from "@/test/factories";
+import { createSampleRepo } from "@/test/fixtures/sample-repo";
 
 describe("projects", () => {
   it("are created in the caller's personal organization with DESIGN defaults", async () => {
@@ -54,14 +60,15 @@ describe("projects", () => {
     const user = await createTestUser({ instanceAdmin: true });
     const project = await createTestProject(user.id);
     const params = { projectId: project.id };
+    const repo = createSampleRepo(fs.mkdtempSync(path.join(os.tmpdir(), "omoios-patch-")));
     const res = await callRoute(patchProject, {
       method: "PATCH",
       cookie: user.cookie,
       params,
-      body: { approvalMode: "manual", budgetUsd: 25, wipLimits: { building: 2 }, repoUrl: "/srv/repos/app" },
+      body: { approvalMode: "manual", budgetUsd: 25, wipLimits: { building: 2 }, repoUrl: repo },
     });
     expect(res.status).toBe(200);
-    expect(res.body.project).toMatchObject({ approvalMode: "manual", budgetUsd: 25, wipLimits: { building: 2 }, repoUrl: "/srv/repos/app" });
+    expect(res.body.project).toMatchObject({ approvalMode: "manual", budgetUsd: 25, wipLimits: { building: 2 }, repoUrl: repo });
     expect((await callRoute(patchProject, { method: "PATCH", cookie: user.cookie, params, body: {} })).status).toBe(422);
     expect((await callRoute(patchProject, { method: "PATCH", cookie: user.cookie, params, body: { orgId: "elsewhere" } })).status).toBe(422);
   });
@@ -142,5 +149,88 @@ describe("projects", () => {
       body: { name: "csrf" },
     });
     expect(res.status).toBe(403);
+  });
+});
+
+const savedGithubGitUrl = process.env.GITHUB_GIT_URL;
+
+describe("a project's repository, asked when it is saved", () => {
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), "omoios-repo-on-save-"));
+  const create = (cookie: string, body: Record<string, unknown>) => callRoute(createProject, { method: "POST", cookie, body: { name: `p-${crypto.randomUUID()}`, ...body } });
+  const refusedField = (res: { status: number; body: any }) => {
+    expect(res.status).toBe(422);
+    return res.body.error.details.fields as Record<string, string[]>;
+  };
+
+  it("refuses a missing path, a folder that is no repository and a missing branch, saying so on the field", async () => {
+    // An instance admin: any local path passes the policy, so what is judged here is whether git can read it.
+    const admin = await createTestUser({ instanceAdmin: true });
+    const repo = createSampleRepo(path.join(temp, "app"));
+    const made = await create(admin.cookie, { repoUrl: repo });
+    expect(made.status).toBe(201);
+    expect(made.body.project.repoHealth).toEqual({ status: "reachable", message: null, checkedAt: expect.any(String) });
+
+    const missing = path.join(temp, "no-such-repo");
+    expect(refusedField(await create(admin.cookie, { repoUrl: missing }))).toEqual({
+      repoUrl: [`The repository ${missing} cannot be read by OmoiOS (it does not exist, or this server has no access to it).`],
+    });
+    fs.mkdirSync(path.join(temp, "plain-folder"));
+    expect(refusedField(await create(admin.cookie, { repoUrl: path.join(temp, "plain-folder") })).repoUrl?.[0]).toMatch(/cannot be read by OmoiOS/);
+    expect(refusedField(await create(admin.cookie, { repoUrl: repo, defaultBranch: "release" }))).toEqual({
+      defaultBranch: [`The repository ${repo} has no branch "release"; change the project's default branch.`],
+    });
+
+    // The same on a change of repository or branch; the project keeps what it had.
+    const params = { projectId: made.body.project.id };
+    const patch = (body: Record<string, unknown>) => callRoute(patchProject, { method: "PATCH", cookie: admin.cookie, params, body });
+    expect(refusedField(await patch({ repoUrl: missing })).repoUrl?.[0]).toMatch(/cannot be read by OmoiOS/);
+    expect(Object.keys(refusedField(await patch({ defaultBranch: "release" })))).toEqual(["defaultBranch"]);
+    expect((await callRoute(getProject, { cookie: admin.cookie, params })).body.project).toMatchObject({ repoUrl: repo, defaultBranch: "main" });
+    const emptied = await patch({ repoUrl: null });
+    expect(emptied.body.project.repoHealth).toEqual({ status: "none", message: null, checkedAt: null });
+  });
+
+  it("refuses a GitHub repository GitHub cannot give; saves one whose host does not answer, as unreachable", async () => {
+    const user = await createTestUser();
+    // GitHub as git reaches it in tests (GITHUB_GIT_URL): a folder of <owner>/<repo>.git.
+    const githubRoot = path.join(temp, "github");
+    fs.mkdirSync(path.join(githubRoot, "acme"), { recursive: true });
+    createSampleRepo(path.join(githubRoot, "acme", "shop.git"));
+    process.env.GITHUB_GIT_URL = githubRoot;
+    reloadEnv();
+    try {
+      expect((await create(user.cookie, { repoUrl: "https://github.com/acme/shop" })).body.project.repoHealth.status).toBe("reachable");
+      expect(refusedField(await create(user.cookie, { repoUrl: "https://github.com/acme/no-such-repo" })).repoUrl?.[0]).toMatch(/cannot be read by OmoiOS/);
+    } finally {
+      process.env.GITHUB_GIT_URL = savedGithubGitUrl;
+      reloadEnv();
+    }
+    // test/setup-env.ts sends github.com to a host that never resolves: no network answer, so no proof either way.
+    const offline = await create(user.cookie, { repoUrl: "https://github.com/acme/site.git" });
+    expect(offline.status).toBe(201);
+    expect(offline.body.project.repoHealth).toMatchObject({ status: "unreachable", message: expect.stringMatching(/^OmoiOS could not reach github\.invalid/) });
+    const listed = await callRoute(listProjects, { cookie: user.cookie });
+    expect(listed.body.projects.find((p: { id: string }) => p.id === offline.body.project.id).repoHealth.status).toBe("unreachable");
+  });
+});
+
+describe("the caller's role on a project", () => {
+  it("is told with every project, so the interface offers only what the server allows", async () => {
+    const owner = await createTestUser();
+    const [admin, member] = [await createTestUser(), await createTestUser()];
+    for (const [who, role] of [[admin, "admin"], [member, "member"]] as const) {
+      expect((await callRoute(addMember, { method: "POST", cookie: owner.cookie, params: { orgId: owner.orgId }, body: { email: who.email, role } })).status).toBe(201);
+    }
+    const created = await callRoute(createProject, { method: "POST", cookie: owner.cookie, body: { name: "Roles" } });
+    expect(created.body.project.viewerRole).toBe("owner");
+    const params = { projectId: created.body.project.id };
+    for (const [who, role] of [[owner, "owner"], [admin, "admin"], [member, "member"]] as const) {
+      expect((await callRoute(getProject, { cookie: who.cookie, params })).body.project.viewerRole).toBe(role);
+      const listed = await callRoute(listProjects, { cookie: who.cookie, path: `/api/v1/projects?orgId=${owner.orgId}` });
+      expect(listed.body.projects.map((p: { viewerRole: string }) => p.viewerRole)).toEqual([role]);
+    }
+    // What the role allows is what the server does: a member's delete is refused, an admin's goes through.
+    expect((await callRoute(deleteProject, { method: "DELETE", cookie: member.cookie, params })).status).toBe(403);
+    expect((await callRoute(deleteProject, { method: "DELETE", cookie: admin.cookie, params })).status).toBe(204);
   });
 });

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -30,17 +31,28 @@ describe("whether agents can work on a project", () => {
     const good = await createTestProject(owner.id, { repoUrl: repo });
     expect((await readiness(good.id, owner.cookie)).body).toMatchObject({ ready: true, problems: [] });
 
-    const noBranch = await createTestProject(owner.id, { repoUrl: repo, defaultBranch: "release" });
+    // What changes after a project is saved (saving refuses a missing repository or branch): each is said, and
+    // recorded as the project's health.
+    const fresh = () => createSampleRepo(fs.mkdtempSync(path.join(os.tmpdir(), "omoios-ready-")));
+    const renamed = fresh();
+    const noBranch = await createTestProject(owner.id, { repoUrl: renamed });
+    execFileSync("git", ["branch", "-m", "main", "trunk"], { cwd: renamed });
     const branch = await readiness(noBranch.id, owner.cookie);
     expect(branch.body.ready).toBe(false);
-    expect(branch.body.problems).toEqual([{ code: "branch_not_found", message: expect.stringContaining('no branch "release"') }]);
+    expect(branch.body.problems).toEqual([{ code: "branch_not_found", message: expect.stringContaining('no branch "main"') }]);
 
     // Missing, not a repository: one answer, so the check cannot tell which paths exist.
     const cannotRead = (shown: string) => `The repository ${shown} cannot be read by OmoiOS (it does not exist, or this server has no access to it).`;
-    const gone = await createTestProject(owner.id, { repoUrl: path.join(repo, "missing") });
-    expect((await readiness(gone.id, owner.cookie)).body.problems).toEqual([{ code: "repo_unreachable", message: cannotRead(path.join(repo, "missing")) }]);
-    const notGit = await createTestProject(owner.id, { repoUrl: os.tmpdir() });
-    expect((await readiness(notGit.id, owner.cookie)).body.problems).toEqual([{ code: "repo_unreachable", message: cannotRead(os.tmpdir()) }]);
+    const removed = fresh();
+    const gone = await createTestProject(owner.id, { repoUrl: removed });
+    fs.rmSync(removed, { recursive: true, force: true });
+    expect((await readiness(gone.id, owner.cookie)).body.problems).toEqual([{ code: "repo_unreachable", message: cannotRead(removed) }]);
+    const stripped = fresh();
+    const notGit = await createTestProject(owner.id, { repoUrl: stripped });
+    fs.rmSync(path.join(stripped, ".git"), { recursive: true, force: true });
+    expect((await readiness(notGit.id, owner.cookie)).body.problems).toEqual([{ code: "repo_unreachable", message: cannotRead(stripped) }]);
+    const health = await db.project.findUniqueOrThrow({ where: { id: notGit.id }, select: { repoProblem: true, repoCheckedAt: true } });
+    expect(health).toEqual({ repoProblem: cannotRead(stripped), repoCheckedAt: expect.any(Date) });
 
     const none = await createTestProject(owner.id);
     expect((await readiness(none.id, owner.cookie)).body.ready).toBe(true);

@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { GET as listApiKeys, POST as createApiKey } from "@/app/api/v1/api-keys/route";
@@ -19,6 +22,7 @@ import { getAccountSecurity } from "@/lib/users/get-account-security";
 import { accountSecuritySchema } from "@/lib/users/user-schemas";
 import { callRoute } from "@/test/call-route";
 import { createTestApiKey, createTestUser, uniqueSuffix } from "@/test/factories";
+import { createSampleRepo } from "@/test/fixtures/sample-repo";
 
 /*
  * The response schemas in lib/**\/*-schemas.ts are only used for their z.infer types; nothing parses a response with
@@ -217,7 +221,7 @@ describe("response schemas match what the routes return", () => {
     const org = await callRoute(createOrg, { method: "POST", cookie: user.cookie, body: { name: `Projects ${uniqueSuffix()}` } });
     expect(org.status).toBe(201);
     const orgId: string = org.body.organization.id;
-    const repoUrl = `/srv/repos/app-${uniqueSuffix()}`;
+    const repoUrl = createSampleRepo(fs.mkdtempSync(path.join(os.tmpdir(), "omoios-schemas-")), "develop");
     // Every nullable field set, so their non-null types are checked too.
     const full = await callRoute(createProject, {
       method: "POST",
@@ -245,7 +249,7 @@ describe("response schemas match what the routes return", () => {
     expectMatches(projectSchema, bare.body.project);
     expect(bare.body.project).toMatchObject({ description: null, repoUrl: null, testCommand: null, budgetUsd: null, wipLimits: null });
     // A second project on the same repository: sharedRepoWith is non-empty.
-    const twin = await callRoute(createProject, { method: "POST", cookie: user.cookie, body: { orgId, name: "Twin", repoUrl } });
+    const twin = await callRoute(createProject, { method: "POST", cookie: user.cookie, body: { orgId, name: "Twin", repoUrl, defaultBranch: "develop" } });
     expect(twin.status).toBe(201);
     expectMatches(projectSchema, twin.body.project);
     expect(twin.body.project.sharedRepoWith).toEqual(["Full"]);

@@ -58,7 +58,7 @@ describe("tickets from a spec on the board", () => {
     expect(mine.body.columns[0].tickets.map((t: { key: string }) => t.key)).toEqual(["OMOI-1", "OMOI-2", "OMOI-3"]);
     expect(mine.body.columns[0].tickets[1]).toMatchObject({ dependencyCount: 1, specId: spec.id, running: false });
 
-    const teammate = await createTestUser();
+    const teammate = await createTestUser({ name: "Ada Teammate" });
     await addMember({ userId: owner.id, orgId: project.orgId, input: { email: teammate.email, role: "member" } });
     expect((await board(project.id, teammate.cookie)).body.columns[0].count).toBe(3);
     // A scope narrows the cards, never the count: a column's count is what its WIP limit counts, the whole column.
@@ -67,6 +67,13 @@ describe("tickets from a spec on the board", () => {
     expect(teammateMine.count).toBe(3);
     expect((await board(project.id, owner.cookie, `spec:${spec.id}`)).body.columns[0].count).toBe(3);
     expect((await board(project.id, owner.cookie, "unassigned")).body.columns[0].count).toBe(3);
+
+    // Assigned from a card: the card names the assignee, and the teammate's Mine and the Unassigned filter follow.
+    const assigned = await callRoute(ticketRoute.PATCH, { method: "PATCH", params: { ticketId: tickets[2]!.id }, cookie: teammate.cookie, body: { assigneeId: teammate.id } });
+    expect(assigned.status).toBe(200);
+    const assignedCard = (await board(project.id, teammate.cookie, "mine")).body.columns[0].tickets;
+    expect(assignedCard).toMatchObject([{ key: "OMOI-3", assigneeId: teammate.id, assigneeName: "Ada Teammate", integration: null }]);
+    expect((await board(project.id, owner.cookie, "unassigned")).body.columns[0].tickets.map((t: { key: string }) => t.key)).toEqual(["OMOI-1", "OMOI-2"]);
 
     const stranger = await createTestUser();
     expect((await board(project.id, stranger.cookie)).status).toBe(404);
@@ -115,6 +122,9 @@ describe("tickets from a spec on the board", () => {
     // Accepted work in Testing, waiting for a reviewer: a drag into Review is refused, with what to do instead.
     await db.ticket.update({ where: { id: a!.id }, data: { status: "testing" } });
     await setIntegration(a!.id, "review");
+    // The board knows it before the drop: each card carries its latest task's integration state.
+    const testing = (await board(spec.projectId, owner.cookie)).body.columns.find((c: { status: string }) => c.status === "testing");
+    expect(testing.tickets).toMatchObject([{ id: a!.id, integration: "review" }]);
     const intoReview = await move(a!.id, "review");
     expect(intoReview.status).toBe(409);
     expect(intoReview.body.error.message).toMatch(new RegExp(`^${a!.key}'s work is waiting for a reviewer; approve it or request changes on the ticket page`));

@@ -68,7 +68,7 @@ export function NewProjectForm({ onCreated, onCancel }: { onCreated: () => void;
       <Field
         label="Repository"
         error={fields.repoUrl}
-        hint="Git URL (https://…, git@host:path) or an absolute local path. Leave empty to start from an empty repository."
+        hint="An https:// URL, or an absolute path on the server where allowed; it is checked when you create the project. Leave empty to start from an empty repository."
       >
         {(control) => <Input {...control} name="repoUrl" placeholder="https://github.com/acme/app.git" autoComplete="off" spellCheck={false} />}
       </Field>

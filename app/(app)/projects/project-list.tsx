@@ -11,6 +11,8 @@ import { Dialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LoadingBlock } from "@/components/ui/spinner";
 import { PageHeader } from "@/components/shell/page-header";
+import { LastDeliveryBadge } from "@/components/projects/last-delivery-badge";
+import { RepoHealthBadge } from "@/components/projects/repo-health-badge";
 import { NewProjectForm } from "./new-project-form";
 
 export function ProjectList({ startCreating = false }: { startCreating?: boolean }) {
@@ -89,6 +91,10 @@ function ProjectCard({ project }: { project: ProjectDto }) {
           <dd className="min-w-0 truncate font-mono text-zinc-700">{project.defaultBranch}</dd>
         </div>
       </dl>
+      <div className="mt-3 flex flex-wrap gap-1.5">
+        <RepoHealthBadge health={project.repoHealth} />
+        <LastDeliveryBadge delivery={project.lastDelivery} />
+      </div>
     </article>
   );
 }

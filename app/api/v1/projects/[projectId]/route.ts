@@ -2,7 +2,7 @@ import { json, noContent } from "@/lib/http/respond";
 import { parseJsonBody, parseParams } from "@/lib/http/parse";
 import { withAuth } from "@/lib/routes/with-auth";
 import { deleteProject } from "@/lib/projects/delete-project";
-import { getProjectForMemberOrThrow } from "@/lib/projects/get-project-for-member-or-throw";
+import { getProjectDetailOrThrow } from "@/lib/projects/get-project-detail-or-throw";
 import { updateProject } from "@/lib/projects/update-project";
 import { projectParamsSchema, updateProjectSchema } from "@/lib/projects/project-schemas";
 
@@ -11,7 +11,7 @@ type Params = { projectId: string };
 // GET /api/v1/projects/{projectId} – one project (404 unless the caller is a member of its organization).
 export const GET = withAuth<Params>(async (_req, { caller, params }) => {
   const { projectId } = parseParams(params, projectParamsSchema);
-  return json({ project: await getProjectForMemberOrThrow({ userId: caller.user.id, projectId }) });
+  return json({ project: await getProjectDetailOrThrow({ userId: caller.user.id, projectId }) });
 });
 
 // PATCH /api/v1/projects/{projectId} – change name, repository or settings.

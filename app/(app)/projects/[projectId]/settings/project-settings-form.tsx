@@ -28,6 +28,10 @@ const FIELDS = [
 
 type Editable = Pick<ProjectDto, (typeof FIELDS)[number]>;
 
+/** What only owners and admins change (lib/projects/update-project.ts); read-only for members, and never sent. */
+const ADMIN_FIELDS = new Set<string>(["repoUrl", "testCommand", "maxConcurrentTasks", "budgetUsd"]);
+const ADMIN_ONLY_HINT = "Owners and admins of the organization change this.";
+
 const text = (data: FormData, key: string) => String(data.get(key) ?? "").trim();
 const optionalText = (data: FormData, key: string) => text(data, key) || null;
 const optionalNumber = (data: FormData, key: string) => (text(data, key) === "" ? null : Number(text(data, key)));
@@ -48,13 +52,15 @@ function readForm(data: FormData): Editable {
 }
 
 /** Only what changed is sent, so two people editing different settings do not overwrite each other. */
-function changes(project: ProjectDto, values: Editable): UpdateProjectInput {
+function changes(project: ProjectDto, values: Editable, canAdminister: boolean): UpdateProjectInput {
   const patch: Record<string, unknown> = {};
-  for (const key of FIELDS) if (values[key] !== project[key]) patch[key] = values[key];
+  for (const key of FIELDS) {
+    if (values[key] !== project[key] && (canAdminister || !ADMIN_FIELDS.has(key))) patch[key] = values[key];
+  }
   return patch as UpdateProjectInput;
 }
 
-export function ProjectSettingsForm({ project }: { project: ProjectDto }) {
+export function ProjectSettingsForm({ project, canAdminister }: { project: ProjectDto; canAdminister: boolean }) {
   const updateProject = useUpdateProject(project.id);
   const [fields, setFields] = useState<Record<string, string[]>>({});
   const [notice, setNotice] = useState<string | null>(null);
@@ -71,7 +77,7 @@ export function ProjectSettingsForm({ project }: { project: ProjectDto }) {
       });
       return;
     }
-    const patch = changes(project, values);
+    const patch = changes(project, values, canAdminister);
     if (Object.keys(patch).length === 0) {
       setFields({});
       setNotice("Nothing to save: no setting changed.");
@@ -90,7 +96,7 @@ export function ProjectSettingsForm({ project }: { project: ProjectDto }) {
   }
 
   return (
-    <SectionCard title="Settings" description="How agents work on this project.">
+    <SectionCard title="Project and agents" description="Where the code comes from and how agents work on it.">
       <form noValidate onSubmit={onSubmit} className="space-y-4">
         <ApiErrorAlert error={updateProject.error} shownFields={FIELDS} />
         <div className="grid gap-4 sm:grid-cols-2">
@@ -103,16 +109,24 @@ export function ProjectSettingsForm({ project }: { project: ProjectDto }) {
           <Field
             label="Repository"
             error={fields.repoUrl}
-            hint="An https:// URL, or an absolute path on the server where allowed; empty for an empty repository. Owners and admins change it."
+            hint={
+              canAdminister
+                ? "An https:// URL, or an absolute path on the server where allowed; empty for an empty repository. It is checked when you save."
+                : ADMIN_ONLY_HINT
+            }
             className="sm:col-span-2"
           >
-            {(control) => <Input {...control} name="repoUrl" defaultValue={project.repoUrl ?? ""} spellCheck={false} autoComplete="off" />}
+            {(control) => (
+              <Input {...control} name="repoUrl" defaultValue={project.repoUrl ?? ""} readOnly={!canAdminister} spellCheck={false} autoComplete="off" />
+            )}
           </Field>
           <Field label="Default branch" error={fields.defaultBranch}>
             {(control) => <Input {...control} name="defaultBranch" defaultValue={project.defaultBranch} spellCheck={false} autoComplete="off" />}
           </Field>
-          <Field label="Test command" error={fields.testCommand} hint="Optional, e.g. npm test">
-            {(control) => <Input {...control} name="testCommand" defaultValue={project.testCommand ?? ""} spellCheck={false} autoComplete="off" />}
+          <Field label="Test command" error={fields.testCommand} hint={canAdminister ? "Optional, e.g. npm test" : ADMIN_ONLY_HINT}>
+            {(control) => (
+              <Input {...control} name="testCommand" defaultValue={project.testCommand ?? ""} readOnly={!canAdminister} spellCheck={false} autoComplete="off" />
+            )}
           </Field>
           <Field label="Approval mode" error={fields.approvalMode} hint="Manual waits for your approval before work moves on.">
             {(control) => (
@@ -134,14 +148,34 @@ export function ProjectSettingsForm({ project }: { project: ProjectDto }) {
               </Select>
             )}
           </Field>
-          <Field label="Max concurrent tasks" error={fields.maxConcurrentTasks} hint="1 to 50 agents at a time.">
+          <Field label="Max concurrent tasks" error={fields.maxConcurrentTasks} hint={canAdminister ? "1 to 50 agents at a time." : ADMIN_ONLY_HINT}>
             {(control) => (
-              <Input {...control} name="maxConcurrentTasks" type="number" inputMode="numeric" min={1} max={50} step={1} defaultValue={project.maxConcurrentTasks} />
+              <Input
+                {...control}
+                name="maxConcurrentTasks"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={50}
+                step={1}
+                defaultValue={project.maxConcurrentTasks}
+                readOnly={!canAdminister}
+              />
             )}
           </Field>
-          <Field label="Budget (USD)" error={fields.budgetUsd} hint="Optional spending cap for model usage.">
+          <Field label="Budget (USD)" error={fields.budgetUsd} hint={canAdminister ? "Optional spending cap for model usage." : ADMIN_ONLY_HINT}>
             {(control) => (
-              <Input {...control} name="budgetUsd" type="number" inputMode="decimal" min={0} step="0.01" defaultValue={project.budgetUsd ?? ""} placeholder="No limit" />
+              <Input
+                {...control}
+                name="budgetUsd"
+                type="number"
+                inputMode="decimal"
+                min={0}
+                step="0.01"
+                defaultValue={project.budgetUsd ?? ""}
+                placeholder="No limit"
+                readOnly={!canAdminister}
+              />
             )}
           </Field>
           <div className="flex items-start gap-2 self-center sm:pt-4">
