@@ -15,6 +15,9 @@ import { startClaimedSandbox } from "@/lib/sandbox/start-claimed-sandbox";
 import { ensureSpecBranch } from "@/lib/specs/ensure-spec-branch";
 import { lockSpec } from "@/lib/specs/spec-state";
 
+/** How long a merge may sit marked "integrating" with no integration sandbox before it counts as abandoned. */
+const ABANDONED_AFTER_MS = 5 * 60_000;
+
 export interface IntegrateOptions {
   specId: string;
   provider?: SandboxProvider;
@@ -31,13 +34,35 @@ export interface IntegrateOptions {
 export async function integrateNextTask({ specId, provider = getSandboxProvider(), onExit }: IntegrateOptions): Promise<{ sandboxId: string | null }> {
   const task = await db.$transaction(async (tx) => {
     await lockSpec(tx, specId);
-    if (await tx.task.count({ where: { integration: "integrating", ticket: { specId } } })) return null;
+    const busy = await tx.task.findFirst({ where: { integration: "integrating", ticket: { specId } }, select: { id: true, updatedAt: true } });
+    if (busy) {
+      // Under test in a live integration sandbox (whose end finishes it), or just being merged: wait. Marked long ago
+      // with no sandbox at all, the worker that marked it died between the two: merge it again.
+      const live = await tx.sandbox.count({ where: { taskId: busy.id, purpose: "integration", status: { in: ["creating", "running"] } } });
+      if (live > 0 || Date.now() - busy.updatedAt.getTime() < ABANDONED_AFTER_MS) return null;
+      await tx.task.update({ where: { id: busy.id }, data: { integration: "queued" } });
+    }
     const next = await tx.task.findFirst({ where: { integration: "queued", status: "completed", ticket: { specId } }, orderBy: { completedAt: "asc" } });
     if (!next?.deliveredSha) return null;
     await tx.task.update({ where: { id: next.id }, data: { integration: "integrating" } });
     return { ...next, deliveredSha: next.deliveredSha };
   });
   if (!task) return { sandboxId: null };
+  try {
+    return await mergeAndTest(task, specId, provider, onExit);
+  } catch (error) {
+    // Not the work's fault (the repository or the mirror failed us): back in the queue for the job's retry.
+    await db.task.updateMany({ where: { id: task.id, integration: "integrating" }, data: { integration: "queued" } });
+    throw error;
+  }
+}
+
+async function mergeAndTest(
+  task: { id: string; ticketId: string; deliveredSha: string },
+  specId: string,
+  provider: SandboxProvider,
+  onExit: IntegrateOptions["onExit"],
+): Promise<{ sandboxId: string | null }> {
   const ticket = await db.ticket.findUniqueOrThrow({ where: { id: task.ticketId }, include: { project: true } });
   const { gitDir, branch, head } = await ensureSpecBranch(specId);
   const candidateBranch = candidateBranchName(branch);
