@@ -1,7 +1,7 @@
-import type { ReactNode } from "react";
 import type { SpecDetail } from "@/lib/specs/get-spec-detail";
 import { EmptyState } from "@/components/ui/empty-state";
 import { MarkdownList, MarkdownText } from "./markdown-text";
+import { TabSection as Section } from "./tab-section";
 import { designComponents, designDataModels, designEndpoints, linesOf } from "./spec-content";
 
 type Design = NonNullable<SpecDetail["design"]>;
@@ -20,13 +20,13 @@ function DesignBody({ design }: { design: Design }) {
   const security = linesOf(design.securityNotes);
   return (
     <div className="space-y-6 text-sm text-zinc-800">
-      <Section title="Architecture">
+      <Section emptyText="None in this design." title="Architecture">
         <div className="max-w-3xl">
           <MarkdownText>{design.architecture}</MarkdownText>
         </div>
       </Section>
 
-      <Section title="Components" empty={components.length === 0}>
+      <Section emptyText="None in this design." title="Components" empty={components.length === 0}>
         <ul className="grid gap-2 lg:grid-cols-2">
           {components.map((component) => (
             <li key={component.name} className="rounded-md border border-zinc-200 p-3">
@@ -49,7 +49,7 @@ function DesignBody({ design }: { design: Design }) {
         </ul>
       </Section>
 
-      <Section title="Data models" empty={dataModels.length === 0}>
+      <Section emptyText="None in this design." title="Data models" empty={dataModels.length === 0}>
         <div className="space-y-3">
           {dataModels.map((model) => (
             <table key={model.name} className="w-full max-w-3xl text-left text-xs">
@@ -75,7 +75,7 @@ function DesignBody({ design }: { design: Design }) {
         </div>
       </Section>
 
-      <Section title="API endpoints" empty={endpoints.length === 0}>
+      <Section emptyText="None in this design." title="API endpoints" empty={endpoints.length === 0}>
         <ul className="space-y-1.5">
           {endpoints.map((endpoint) => (
             <li key={`${endpoint.method} ${endpoint.path}`} className="flex flex-wrap items-baseline gap-2">
@@ -87,28 +87,20 @@ function DesignBody({ design }: { design: Design }) {
         </ul>
       </Section>
 
-      <Section title="Error handling" empty={errorHandling.length === 0}>
+      <Section emptyText="None in this design." title="Error handling" empty={errorHandling.length === 0}>
         <MarkdownList items={errorHandling} />
       </Section>
 
-      <Section title="Testing strategy" empty={!design.testingStrategy}>
+      <Section emptyText="None in this design." title="Testing strategy" empty={!design.testingStrategy}>
         <div className="max-w-3xl">
           <MarkdownText>{design.testingStrategy ?? ""}</MarkdownText>
         </div>
       </Section>
 
-      <Section title="Security" empty={security.length === 0}>
+      <Section emptyText="None in this design." title="Security" empty={security.length === 0}>
         <MarkdownList items={security} />
       </Section>
     </div>
   );
 }
 
-function Section({ title, empty = false, children }: { title: string; empty?: boolean; children: ReactNode }) {
-  return (
-    <section>
-      <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-zinc-500">{title}</h3>
-      {empty ? <p className="text-zinc-500">None in this design.</p> : children}
-    </section>
-  );
-}

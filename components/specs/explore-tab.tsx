@@ -1,7 +1,7 @@
-import type { ReactNode } from "react";
 import type { SpecDetail } from "@/lib/specs/get-spec-detail";
 import { EmptyState } from "@/components/ui/empty-state";
 import { MarkdownList, MarkdownText } from "./markdown-text";
+import { TabSection as Section } from "./tab-section";
 
 type Explore = NonNullable<SpecDetail["explore"]>;
 
@@ -18,13 +18,13 @@ export function ExploreTab({ explore, emptyHint }: { explore: SpecDetail["explor
 function ExploreBody({ explore }: { explore: Explore }) {
   return (
     <div className="space-y-6 text-sm text-zinc-800">
-      <Section title="Summary">
+      <Section emptyText="None found." title="Summary">
         <div className="max-w-3xl">
           <MarkdownText>{explore.summary}</MarkdownText>
         </div>
       </Section>
 
-      <Section title="Tech stack" empty={explore.techStack.length === 0}>
+      <Section emptyText="None found." title="Tech stack" empty={explore.techStack.length === 0}>
         <ul className="flex flex-wrap gap-1.5">
           {explore.techStack.map((item) => (
             <li key={item} className="rounded bg-zinc-100 px-2 py-0.5 text-xs text-zinc-800">
@@ -34,7 +34,7 @@ function ExploreBody({ explore }: { explore: Explore }) {
         </ul>
       </Section>
 
-      <Section title="Key files" empty={explore.keyFiles.length === 0}>
+      <Section emptyText="None found." title="Key files" empty={explore.keyFiles.length === 0}>
         <ul className="max-w-3xl divide-y divide-zinc-100 rounded-md border border-zinc-200">
           {explore.keyFiles.map((file) => (
             <li key={file.path} className="px-3 py-2">
@@ -47,11 +47,11 @@ function ExploreBody({ explore }: { explore: Explore }) {
         </ul>
       </Section>
 
-      <Section title="Conventions" empty={explore.conventions.length === 0}>
+      <Section emptyText="None found." title="Conventions" empty={explore.conventions.length === 0}>
         <MarkdownList items={explore.conventions} />
       </Section>
 
-      <Section title="Patterns to follow" empty={explore.relevantPatterns.length === 0}>
+      <Section emptyText="None found." title="Patterns to follow" empty={explore.relevantPatterns.length === 0}>
         <ul className="max-w-3xl space-y-2">
           {explore.relevantPatterns.map((pattern) => (
             <li key={pattern.pattern}>
@@ -65,22 +65,14 @@ function ExploreBody({ explore }: { explore: Explore }) {
         </ul>
       </Section>
 
-      <Section title="Risks" empty={explore.risks.length === 0}>
+      <Section emptyText="None found." title="Risks" empty={explore.risks.length === 0}>
         <MarkdownList items={explore.risks} />
       </Section>
 
-      <Section title="Open questions" empty={explore.openQuestions.length === 0}>
+      <Section emptyText="None found." title="Open questions" empty={explore.openQuestions.length === 0}>
         <MarkdownList items={explore.openQuestions} />
       </Section>
     </div>
   );
 }
 
-function Section({ title, empty = false, children }: { title: string; empty?: boolean; children: ReactNode }) {
-  return (
-    <section>
-      <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-zinc-500">{title}</h3>
-      {empty ? <p className="text-zinc-500">None found.</p> : children}
-    </section>
-  );
-}
