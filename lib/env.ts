@@ -45,6 +45,13 @@ const envSchema = z.object({
   ANTHROPIC_API_KEY: z.string().min(1).optional(),
   /** Where the LLM proxy forwards model calls (tests point it at a loopback fake). */
   ANTHROPIC_BASE_URL: z.string().url().default("https://api.anthropic.com"),
+  /**
+   * What the endpoint at ANTHROPIC_BASE_URL is. `anthropic`: the real API; requests go through byte for byte.
+   * `compatible`: an Anthropic-compatible server (Ollama, llama.cpp, LiteLLM, vLLM) that commonly rejects prompt
+   * caching and betas, so the proxy strips `cache_control` and `anthropic-beta`, and answers count_tokens with an
+   * estimate when the endpoint has none.
+   */
+  LLM_ENDPOINT_PROFILE: z.enum(["anthropic", "compatible"]).default("anthropic"),
   /** Largest model request the proxy accepts (conversations grow large). */
   LLM_PROXY_MAX_BODY_BYTES: z.coerce.number().int().positive().default(32 * 1024 * 1024),
   /**
@@ -62,6 +69,11 @@ const envSchema = z.object({
   SPEC_BUDGET_USD: z.coerce.number().min(0).default(5),
   /** Budget of a task (one ticket's execution) whose project sets none, USD (0 = none). */
   TASK_BUDGET_USD: z.coerce.number().min(0).default(5),
+  /**
+   * Input + output tokens a task (or spec) may spend on models the price table does not know (0 = no limit). Their
+   * calls cost $0 in the books, so without this the USD budgets would never stop them.
+   */
+  LLM_UNPRICED_MAX_TOKENS_PER_TASK: z.coerce.number().int().min(0).default(2_000_000),
   /** What one organization's agents may spend per UTC day, all projects together, USD (0 = no cap). */
   ORG_DAILY_BUDGET_USD: z.coerce.number().min(0).default(50),
   /** scrypt cost (N); lowered only by the test harness to keep suites fast. */

@@ -57,8 +57,9 @@ export const MODEL_PRICING: Readonly<Record<string, ModelPricing>> = {
 };
 
 /**
- * For a model the table does not know: the highest rate of each column, so a budget check errs towards stopping
- * early rather than overspending.
+ * For a model the table does not know: the highest rate of each column, so the agent's own running estimate errs
+ * towards stopping early. The server's books never charge it (recordLlmUsage records such calls as unpriced, $0,
+ * and LLM_UNPRICED_MAX_TOKENS_PER_TASK bounds them): a local or third-party model has no Anthropic price.
  */
 export const UNKNOWN_MODEL_PRICING: ModelPricing = (() => {
   const rows = Object.values(MODEL_PRICING).flatMap((row) => (row.longPrompt ? [row, row.longPrompt] : [row]));
@@ -76,6 +77,11 @@ export const UNKNOWN_MODEL_PRICING: ModelPricing = (() => {
  */
 export function findModelPricing(model: string): ModelPricing {
   return MODEL_PRICING[canonicalModelId(model)] ?? UNKNOWN_MODEL_PRICING;
+}
+
+/** Whether the price table knows the model (in any of its dated or decorated spellings). */
+export function isPricedModel(model: string): boolean {
+  return Object.hasOwn(MODEL_PRICING, canonicalModelId(model));
 }
 
 /** A model id without its date, platform version or context decoration: `claude-opus-5-5[1m]` → `claude-opus-5-5`. */

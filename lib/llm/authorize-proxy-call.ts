@@ -1,5 +1,6 @@
 import { getPgPool } from "@/lib/db/pg-pool";
 import { getBudgetDefaults } from "@/lib/llm/get-budget-defaults";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import { assertWithinRateLimit } from "@/lib/rate-limit/assert-within-rate-limit";
 import { hashSandboxToken, SANDBOX_TOKEN_PREFIX } from "@/lib/auth/issue-sandbox-token";
@@ -25,6 +26,8 @@ interface Row {
   taskBudget: unknown;
   taskBudgetSource: BudgetSource;
   orgSpentToday: unknown;
+  /** Input + output tokens of the spec's (spec sandboxes) or the task's unpriced calls; null when not limited. */
+  unpricedTokens: unknown;
 }
 
 const money = (value: unknown) => (value === null || value === undefined ? null : Number(value));
@@ -36,13 +39,15 @@ const usd = (amount: number) => `$${amount.toFixed(Number.isInteger(Math.round(a
  * live sandbox's (the sandbox creating or running, the token neither revoked nor past its cap), the spec's budget
  * (its own, else its project's, else SPEC_BUDGET_USD) or the task's (`executionConfig.budgetUsd`, else its
  * project's, else TASK_BUDGET_USD) must not be spent, and neither may the organization's ORG_DAILY_BUDGET_USD for
- * the UTC day (OrgDailyUsage, kept by recordLlmUsage). Budgets are hard stops (402 budget_exceeded with the reason,
+ * the UTC day (OrgDailyUsage, kept by recordLlmUsage), nor the tokens of unpriced models
+ * (LLM_UNPRICED_MAX_TOKENS_PER_TASK, summed from LlmUsage). Budgets are hard stops (402 budget_exceeded with the reason,
  * which the agent reports as its spec's or task's failure); an agent overshoots by at most one call. The call counts
  * against the sandbox's rate limit, the same bucket as its callbacks (authenticateSandboxToken).
  */
 export async function authorizeProxyCall(token: string | null): Promise<ProxyCaller> {
   if (!token?.startsWith(SANDBOX_TOKEN_PREFIX)) throw new AppError("unauthorized", "A sandbox token is required");
   const defaults = getBudgetDefaults();
+  const unpricedLimit = getEnv().LLM_UNPRICED_MAX_TOKENS_PER_TASK;
   const { rows } = await getPgPool().query<Row>({
     // Named: planned once per connection, then only executed.
     name: "authorize-proxy-call",
@@ -53,7 +58,13 @@ export async function authorizeProxyCall(token: string | null): Promise<ProxyCal
            t."costUsd" AS "taskCost",
            COALESCE(tb.own, tp."budgetUsd", $3::numeric) AS "taskBudget",
            CASE WHEN tb.own IS NOT NULL THEN 'own' WHEN tp."budgetUsd" IS NOT NULL THEN 'project' ELSE 'default' END AS "taskBudgetSource",
-           od."costUsd" AS "orgSpentToday"
+           od."costUsd" AS "orgSpentToday",
+           -- Summed only when limited; LlmUsage is indexed by spec and by task, and a task makes hundreds of calls.
+           -- Two plain lookups, not one with a conditional join key: each can use its index.
+           CASE WHEN $4::int <= 0 THEN NULL
+                WHEN s.purpose = 'spec' THEN (SELECT COALESCE(SUM(u."inputTokens" + u."outputTokens"), 0) FROM "LlmUsage" u WHERE u."specId" = s."specId" AND u.unpriced)
+                ELSE (SELECT COALESCE(SUM(u."inputTokens" + u."outputTokens"), 0) FROM "LlmUsage" u WHERE u."taskId" = s."taskId" AND u.unpriced)
+           END AS "unpricedTokens"
     FROM "Sandbox" s
     LEFT JOIN "Spec" sp ON sp.id = s."specId"
     LEFT JOIN "Project" spp ON spp.id = sp."projectId"
@@ -65,7 +76,7 @@ export async function authorizeProxyCall(token: string | null): Promise<ProxyCal
     LEFT JOIN "OrgDailyUsage" od ON od."orgId" = COALESCE(spp."orgId", tp."orgId") AND od.day = (now() AT TIME ZONE 'UTC')::date
     WHERE s."tokenHash" = $1 AND s."tokenRevokedAt" IS NULL AND s."tokenExpiresAt" > now()
       AND s.status IN ('creating', 'running')`,
-    values: [hashSandboxToken(token), defaults.specUsd, defaults.taskUsd],
+    values: [hashSandboxToken(token), defaults.specUsd, defaults.taskUsd, unpricedLimit],
   });
   const row = rows[0];
   if (!row) throw new AppError("unauthorized", "Invalid, expired or revoked sandbox token, or its sandbox has ended");
@@ -80,6 +91,15 @@ export async function authorizeProxyCall(token: string | null): Promise<ProxyCal
   const [taskCost, taskBudget] = [money(row.taskCost), money(row.taskBudget)];
   if (taskCost !== null && taskBudget !== null && taskCost >= taskBudget) {
     throw new AppError("budget_exceeded", `${describeBudget("task", row.taskBudgetSource, taskBudget)} is spent ($${taskCost.toFixed(4)} used)`);
+  }
+  // Unpriced models cost $0 in the books, so the USD budgets above never stop them: their tokens are the limit.
+  const unpricedTokens = money(row.unpricedTokens);
+  if (unpricedLimit > 0 && unpricedTokens !== null && unpricedTokens >= unpricedLimit) {
+    const of = row.purpose === "spec" ? "spec" : "task";
+    throw new AppError(
+      "budget_exceeded",
+      `The ${of} has used ${unpricedTokens} tokens of models without a price, the server's limit of ${unpricedLimit} (LLM_UNPRICED_MAX_TOKENS_PER_TASK)`,
+    );
   }
   const orgSpent = money(row.orgSpentToday) ?? 0;
   if (row.orgId && defaults.orgDailyUsd !== null && orgSpent >= defaults.orgDailyUsd) {

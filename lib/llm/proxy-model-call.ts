@@ -1,6 +1,6 @@
 import http from "node:http";
 import https from "node:https";
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
 import type { ResponseUsage } from "@/lib/core/usage";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
@@ -10,7 +10,8 @@ import { authorizeProxyCall } from "@/lib/llm/authorize-proxy-call";
 import { assertCountTokensWithinLimit } from "@/lib/llm/assert-count-tokens-within-limit";
 import { assertModelRequestAllowed } from "@/lib/llm/assert-model-request-allowed";
 import { recordLlmUsageInBackground, type RecordLlmUsageOptions } from "@/lib/llm/record-llm-usage";
-import { createSseUsageCollector, emptyUsage, mergeUsage } from "@/lib/llm/usage-from-response";
+import { createSseUsageCollector, usageFromMessageBody } from "@/lib/llm/usage-from-response";
+import { stripCacheControl } from "@/lib/llm/strip-cache-control";
 import { sandboxTokenFrom } from "@/lib/auth/authenticate-sandbox-token";
 import { PHASE_HEADER } from "@/lib/llm/phase-header";
 import { SPEC_PHASES as PHASES } from "@/lib/core/spec-phases";
@@ -19,6 +20,11 @@ import { SPEC_PHASES as PHASES } from "@/lib/core/spec-phases";
 const FORWARDED_REQUEST_HEADERS = ["anthropic-version", "anthropic-beta", "accept"];
 /** Response headers passed back so the SDK's retry logic sees what the API said. */
 const FORWARDED_RESPONSE_HEADERS = ["content-type", "content-length", "request-id", "retry-after", "x-should-retry", "anthropic-ratelimit-requests-remaining"];
+
+/** Answers by which an Anthropic-compatible endpoint says it has no count_tokens. */
+const NO_COUNT_TOKENS = new Set([404, 405, 501]);
+/** The estimate's rule of thumb: about four characters of JSON per token. */
+const CHARS_PER_TOKEN = 4;
 
 /** Reused connections to the model API: a TLS handshake per call would cost more than everything else here. */
 const agents = { "http:": new http.Agent({ keepAlive: true }), "https:": new https.Agent({ keepAlive: true }) };
@@ -50,9 +56,13 @@ export async function proxyModelCall({ headers, body, endpoint }: ProxyModelCall
     throw new AppError("model_not_configured", "No model is configured: set ANTHROPIC_API_KEY on the OmoiOS server");
   }
   const sandbox = await authorizeProxyCall(sandboxTokenFrom(headers));
-  const payload = await readLimited({ headers, body }, env.LLM_PROXY_MAX_BODY_BYTES);
+  const received = await readLimited({ headers, body }, env.LLM_PROXY_MAX_BODY_BYTES);
   // The server decides what reaches the operator's key (model, max_tokens, betas, tools); the API validates the rest.
-  const { model: requestedModel } = assertModelRequestAllowed({ payload, endpoint, betaHeader: headers.get("anthropic-beta") });
+  const { model: requestedModel } = assertModelRequestAllowed({ payload: received, endpoint, betaHeader: headers.get("anthropic-beta") });
+  // Checked as sent, then (compatible endpoints only) stripped of what such endpoints reject. The real API gets the
+  // bytes the agent sent.
+  const compatible = env.LLM_ENDPOINT_PROFILE === "compatible";
+  const payload = compatible ? stripCacheControl(received) : received;
   if (endpoint === "messages/count_tokens") await assertCountTokensWithinLimit(sandbox.sandboxId);
   const phaseHeader = headers.get(PHASE_HEADER);
   const phase = PHASES.find((p) => p === phaseHeader) ?? null;
@@ -64,6 +74,7 @@ export async function proxyModelCall({ headers, body, endpoint }: ProxyModelCall
     "anthropic-version": headers.get("anthropic-version") ?? "2023-06-01",
   };
   for (const name of FORWARDED_REQUEST_HEADERS) {
+    if (compatible && name === "anthropic-beta") continue;
     const value = headers.get(name);
     if (value) upstreamHeaders[name] = value;
   }
@@ -90,8 +101,24 @@ export async function proxyModelCall({ headers, body, endpoint }: ProxyModelCall
     if (typeof value === "string") responseHeaders[name] = value;
   }
   const status = upstream.statusCode ?? 502;
-  if (status >= 400) return { status, headers: responseHeaders, body: upstream };
   const meter = { sandboxId: sandbox.sandboxId, specId: sandbox.specId, taskId: sandbox.taskId, orgId: sandbox.orgId, phase, status };
+  if (compatible && endpoint === "messages/count_tokens" && NO_COUNT_TOKENS.has(status)) {
+    // The endpoint cannot count: answer an estimate ourselves (marked as one), metered like a counted answer.
+    upstream.resume();
+    const inputTokens = Math.ceil(payload.byteLength / CHARS_PER_TOKEN);
+    const answer = Buffer.from(JSON.stringify({ input_tokens: inputTokens }));
+    recordLlmUsageInBackground({
+      ...meter,
+      status: 200,
+      model: requestedModel,
+      endpoint: "messages/count_tokens",
+      usage: { input_tokens: inputTokens, output_tokens: 0 },
+      durationMs: Math.round(performance.now() - started),
+    });
+    const estimated = { "content-type": "application/json", "content-length": String(answer.byteLength), "x-omoi-estimated": "true" };
+    return { status: 200, headers: estimated, body: Readable.from([answer]) };
+  }
+  if (status >= 400) return { status, headers: responseHeaders, body: upstream };
   if (endpoint === "messages/count_tokens") {
     meterCountTokens(upstream, { ...meter, model: requestedModel, started });
     return { status, headers: responseHeaders, body: upstream };
@@ -102,20 +129,18 @@ export async function proxyModelCall({ headers, body, endpoint }: ProxyModelCall
   const jsonChunks: Buffer[] = [];
   upstream.on("data", (chunk: Buffer) => (collector ? collector.push(chunk) : jsonChunks.push(chunk)));
   upstream.on("end", () => {
-    let model = "unknown";
-    let usage: ResponseUsage | undefined;
+    // The answer's model names what was billed; one that does not say is the model asked for (and allowed).
+    let model = requestedModel;
+    let usage: ResponseUsage;
     if (collector) {
       collector.end();
       model = collector.model ?? model;
       usage = collector.usage;
     } else {
-      try {
-        const message = JSON.parse(Buffer.concat(jsonChunks).toString("utf8")) as { model?: string; usage?: Partial<ResponseUsage> };
-        model = message.model ?? model;
-        usage = mergeUsage(emptyUsage(), message.usage);
-      } catch {
-        return; // an unparseable success body is passed on for the SDK to report
-      }
+      const message = usageFromMessageBody(Buffer.concat(jsonChunks));
+      if (!message) return; // an unparseable success body is passed on for the SDK to report
+      model = message.model ?? model;
+      usage = message.usage;
     }
     recordLlmUsageInBackground({ ...meter, model, usage, durationMs: Math.round(performance.now() - started) });
   });

@@ -1,5 +1,6 @@
 import { getPgPool } from "@/lib/db/pg-pool";
 import { accumulateUsage, ZERO_USAGE, type ResponseUsage } from "@/lib/core/usage";
+import { isPricedModel } from "@/lib/core/pricing";
 import { log } from "@/lib/log";
 import type { SpecPhase } from "@/lib/generated/prisma/client";
 import type { ModelEndpoint } from "@/lib/llm/proxy-model-call";
@@ -27,18 +28,21 @@ export interface RecordLlmUsageOptions {
  */
 export async function recordLlmUsage(options: RecordLlmUsageOptions): Promise<number> {
   if (options.endpoint === "messages/count_tokens") return recordCountTokens(options);
-  // Priced by the same table and rules as the agent's own accounting (e.g. long-prompt rates).
+  // Priced by the same table and rules as the agent's own accounting (e.g. long-prompt rates). A model the table
+  // does not know is recorded as unpriced at $0 rather than at a guessed rate; its tokens are what limits it.
+  const unpriced = !isPricedModel(options.model);
   const u = accumulateUsage(ZERO_USAGE, options.model, options.usage);
+  if (unpriced) u.costUsd = 0;
   // Named: planned once per connection, then only executed.
   await getPgPool().query({
     name: "record-llm-usage",
     text: `
     WITH usage AS (
       INSERT INTO "LlmUsage" (id, "sandboxId", "specId", "taskId", phase, model, "inputTokens", "outputTokens",
-                              "cacheReadTokens", "cacheWriteTokens", "costUsd", "durationMs", status)
+                              "cacheReadTokens", "cacheWriteTokens", "costUsd", "durationMs", status, unpriced)
       VALUES (gen_random_uuid()::text, $1, $2, $3,
               $4::"SpecPhase", $5, $6, $7,
-              $8, $9, $10, $11, $12)
+              $8, $9, $10, $11, $12, $14)
       RETURNING 1),
     spec AS (
       UPDATE "Spec" SET "tokensIn" = "tokensIn" + $6, "tokensOut" = "tokensOut" + $7,
@@ -74,6 +78,7 @@ export async function recordLlmUsage(options: RecordLlmUsageOptions): Promise<nu
       options.durationMs,
       options.status,
       options.orgId,
+      unpriced,
     ],
   });
   return u.costUsd;

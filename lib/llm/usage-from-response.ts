@@ -16,6 +16,26 @@ export function mergeUsage(into: ResponseUsage, usage: Partial<ResponseUsage> | 
   return into;
 }
 
+/**
+ * Model and usage of a non-streaming Messages answer. Compatible endpoints may leave out the cache fields or `usage`
+ * altogether: what is absent counts as zero. Undefined only when the body is not a JSON object (the caller then
+ * leaves the answer for the SDK to report).
+ */
+export function usageFromMessageBody(body: Buffer): { model?: string; usage: ResponseUsage } | undefined {
+  let message: unknown;
+  try {
+    message = JSON.parse(body.toString("utf8"));
+  } catch {
+    return undefined;
+  }
+  if (!message || typeof message !== "object") return undefined;
+  const { model, usage } = message as { model?: unknown; usage?: unknown };
+  return {
+    model: typeof model === "string" ? model : undefined,
+    usage: mergeUsage(emptyUsage(), usage && typeof usage === "object" ? (usage as Partial<ResponseUsage>) : undefined),
+  };
+}
+
 const BOUNDARY = 0x0a; // "\n"; events end with a blank line
 /** Enough of an event's start to see its type, in "event: …" or in the data's `"type":"…"`. */
 const HEAD_BYTES = 64;
@@ -39,11 +59,12 @@ export function createSseUsageCollector() {
     try {
       const event = JSON.parse(dataLine.slice(5)) as {
         type?: string;
-        message?: { model?: string; usage?: Partial<ResponseUsage> };
-        usage?: Partial<ResponseUsage>;
-      };
+        message?: { model?: string; usage?: Partial<ResponseUsage> | null } | null;
+        usage?: Partial<ResponseUsage> | null;
+      } | null;
+      if (!event) return;
       if (event.type === "message_start") {
-        model = event.message?.model ?? model;
+        if (typeof event.message?.model === "string") model = event.message.model;
         mergeUsage(usage, event.message?.usage);
       } else if (event.type === "message_delta") {
         mergeUsage(usage, event.usage);

@@ -58,7 +58,7 @@ function checkAgentModel(model: string): ReadinessProblem | null {
     return {
       code: "model_unknown",
       blocking: false,
-      message: `The agents' model ${model} is not in OmoiOS's price table, so its calls are priced at the highest known rates against budgets. Check AGENT_MODEL (for example ${DEFAULT_AGENT_MODEL}).`,
+      message: `The agents' model ${model} is not in OmoiOS's price table, so its calls are recorded without a cost and limited by tokens (LLM_UNPRICED_MAX_TOKENS_PER_TASK) rather than by the budgets. Intended for a local or compatible model; otherwise check AGENT_MODEL (for example ${DEFAULT_AGENT_MODEL}).`,
     };
   }
   return null;
