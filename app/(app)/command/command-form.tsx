@@ -59,6 +59,8 @@ export function CommandForm() {
   const list = projects.data ?? [];
   const selected = list.find((project) => project.id === projectId)?.id ?? list[0]?.id;
   const projectReviewMode = list.find((project) => project.id === selected)?.reviewMode;
+  // Quick mode promises an agent; with the project's auto-run off, say that the ticket waits for Run instead.
+  const waitsForRun = mode === "quick" && list.find((project) => project.id === selected)?.autoExecuteTickets === false;
   const readiness = useProjectReadiness(selected);
   const blocked = readiness.data && !readiness.data.ready;
   const warnings = readiness.data?.problems.filter((problem) => problem.blocking === false) ?? [];
@@ -147,6 +149,7 @@ export function CommandForm() {
           ) : (
             <p id={`${id}-prompt-hint`} className="text-xs text-zinc-500">
               {mode === "quick" ? "The first line becomes the ticket's title." : "The first line becomes the spec's title."} Ctrl+Enter to submit.
+              {waitsForRun ? " This project's auto-run is off: the ticket waits in Backlog until you press Run on its page." : ""}
             </p>
           )}
         </div>
