@@ -124,6 +124,19 @@ describe("LLM proxy", () => {
     await expect(sandboxClient(token).messages.create(request)).rejects.toMatchObject({ status: 402 });
   });
 
+  it("refuses an integration sandbox's token: code under test that lifts it gets no model, and nothing goes upstream", async () => {
+    const user = await createTestUser();
+    const project = await createTestProject(user.id);
+    const ticket = await db.ticket.create({ data: { projectId: project.id, userId: user.id, key: `I-${Date.now()}`, number: 1, title: "t" } });
+    const task = await db.task.create({ data: { ticketId: ticket.id } });
+    const sandbox = await db.sandbox.create({ data: { purpose: "integration", taskId: task.id, status: "running" } });
+    const { token } = await issueSandboxToken({ sandboxId: sandbox.id });
+    const before = fake.messageRequests().length;
+    const call = sandboxClient(token).messages.create({ model: "claude-haiku-4-5", max_tokens: 10, messages: [{ role: "user", content: "x" }] });
+    await expect(call).rejects.toMatchObject({ status: 403 });
+    expect(fake.messageRequests().length).toBe(before);
+  });
+
   it("answers 401 without a valid sandbox token (none, an API key, a revoked one)", async () => {
     const body = JSON.stringify({ model: "m", max_tokens: 1, messages: [] });
     const call = (headers: Record<string, string>) =>
